@@ -1,0 +1,52 @@
+# County budget warehouse: set-up, run, test. Everything installs into .venv from pinned versions.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.install-stamp
+FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export WAREHOUSE_PATH ?= $(CURDIR)/data/warehouse.duckdb
+export DISCLOSURE_INBOX ?= $(CURDIR)/data/inbox
+
+.PHONY: install run test ui bench lint clean
+
+install: $(STAMP) $(FONT) $(DAGSTER_HOME)/dagster.yaml
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+# The sample generator embeds a real TrueType CJK font (Debian's WenQuanYi Zen Hei).
+$(FONT):
+	(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null) \
+	  || { echo "could not install fonts-wqy-zenhei (needs root and the Debian mirror)"; exit 1; }
+
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+
+run: install
+	rm -rf data/inbox && mkdir -p data
+	$(BIN)/countybudget make-samples data/samples --size demo
+	cp -r data/samples/pdfs data/inbox
+	$(BIN)/countybudget ingest data/inbox --warehouse $(WAREHOUSE_PATH)
+	$(BIN)/countybudget score $(WAREHOUSE_PATH) data/samples/truth
+	$(BIN)/countybudget query --warehouse $(WAREHOUSE_PATH) --file warehouse/sql/examples/cross_year.sql
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+ui: install
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+bench: install
+	$(BIN)/python -m bench.run_all
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf data .dagster_home $(VENV)

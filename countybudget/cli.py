@@ -1,0 +1,67 @@
+"""The ``countybudget`` command line (typer + rich). Each command is a thin shell over a module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="County budget disclosures warehouse.")
+
+WarehouseOpt = Annotated[
+    Path | None, typer.Option("--warehouse", help="DuckDB file (default: $WAREHOUSE_PATH or data/warehouse.duckdb)")
+]
+
+
+@app.command("make-samples")
+def make_samples(
+    outdir: Path,
+    size: Annotated[str, typer.Option(help="demo | full")] = "demo",
+    seed: Annotated[int, typer.Option(help="random seed; same seed, same corpus")] = 2024,
+) -> None:
+    """Write the sample corpus: OUTDIR/pdfs/**.pdf and OUTDIR/truth/*.json."""
+    from samplegen.corpus import write_corpus
+
+    write_corpus(outdir, size=size, seed=seed)
+
+
+@app.command()
+def ingest(paths: list[Path], warehouse: WarehouseOpt = None) -> None:
+    """Run the whole asset graph in-process on PDFs (files or folders) and publish the warehouse."""
+    from pipelines.ingest import run_ingest
+
+    raise typer.Exit(run_ingest(paths, warehouse))
+
+
+@app.command()
+def score(warehouse: Path, truthdir: Path) -> None:
+    """Per-table precision and recall of exact amounts against the generator's truth."""
+    from warehouse.score import print_score
+
+    raise typer.Exit(print_score(warehouse, truthdir))
+
+
+@app.command()
+def query(
+    sql: Annotated[str | None, typer.Argument()] = None,
+    file: Annotated[Path | None, typer.Option("--file")] = None,
+    format: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Run SQL on the published, read-only warehouse."""
+    from warehouse.query import run_query
+
+    raise typer.Exit(run_query(sql, file, format, warehouse))
+
+
+@app.command()
+def report(out: Path, warehouse: WarehouseOpt = None) -> None:
+    """Write the self-contained HTML comparison report."""
+    from countybudget.report import write_report
+
+    write_report(out, warehouse)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
