@@ -1,0 +1,25 @@
+"""Check names (stable keys in ``v_dq_findings.check``, in Dagster asset checks and in truth files)."""
+
+SUMMARY_BALANCE = "summary_balance"  # 收入总计 = 支出总计
+SUMMARY_REVENUE_SUM = "summary_revenue_sum"  # 本年收入合计 = sum of revenue items
+HIERARCHY_SUM = "hierarchy_sum"  # each 类 = sum of its 款, each 款 = sum of its 项
+TABLE_TOTAL = "table_total"  # 合计 row = sum of 类 rows
+ROW_TOTAL = "row_total"  # 合计 column = sum of the other columns on a row
+BASIC_VS_ECONOMIC = "basic_vs_economic"  # general_budget 基本支出 = basic_expenditure_economic total
+PERSONNEL_PLUS_PUBLIC = "personnel_plus_public"  # 人员经费 + 公用经费 = 基本支出
+THREE_PUBLIC_TOTAL = "three_public_total"  # total = outbound + vehicle_total + reception
+THREE_PUBLIC_VEHICLE = "three_public_vehicle"  # vehicle_total = purchase + operation
+THREE_PUBLIC_VS_ECONOMIC = "three_public_vs_economic"  # 30212/30217/30231/31013 do not exceed 三公 items
+NARRATIVE_VS_TABLE = "narrative_vs_table"  # a narrative figure contradicts the tables
+NARRATIVE_PARTS = "narrative_parts"  # a narrative total is not the sum of the parts it lists
+NARRATIVE_PERCENTAGE = "narrative_percentage"  # a stated share (x% of the total) is wrong
+NARRATIVE_VS_PROJECTS = "narrative_vs_projects"  # 项目支出 in the text vs the listed projects / targets
+PRIOR_YEAR_CHANGE = "prior_year_change"  # 比上年增加 X vs this total minus last year's document's total
+TOC_TABLE_MISSING = "toc_table_missing"  # a table named in the 目录 is not in the document
+
+ALL_CHECKS = (
+    SUMMARY_BALANCE, SUMMARY_REVENUE_SUM, HIERARCHY_SUM, TABLE_TOTAL, ROW_TOTAL, BASIC_VS_ECONOMIC,
+    PERSONNEL_PLUS_PUBLIC, THREE_PUBLIC_TOTAL, THREE_PUBLIC_VEHICLE, THREE_PUBLIC_VS_ECONOMIC,
+    NARRATIVE_VS_TABLE, NARRATIVE_PARTS, NARRATIVE_PERCENTAGE, NARRATIVE_VS_PROJECTS, PRIOR_YEAR_CHANGE,
+    TOC_TABLE_MISSING,
+)
