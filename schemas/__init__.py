@@ -1,0 +1,1 @@
+"""Pandera models of the long frames and their construction from extraction dataclasses."""
