@@ -66,3 +66,20 @@ def sample_document(
         projects=[ProjectEntry("学生资助", "专项", Decimal("200000.00"), Decimal("150000.50"), 5)],
         seconds=0.42,
     )
+
+
+def ensure_classification() -> None:
+    """Tests only: a tiny stand-in for ``extract.classification`` until its owner lands it."""
+    import importlib
+    import sys
+    import types
+
+    try:
+        importlib.import_module("extract.classification")
+    except ModuleNotFoundError:
+        module = types.ModuleType("extract.classification")
+        module.FUNCTIONAL = {"205": "教育支出", "206": "科学技术支出"}
+        module.ECONOMIC = {"301": "工资福利支出", "30101": "基本工资", "302": "商品和服务支出"}
+        module.level = lambda code: {3: 1, 5: 2, 7: 3}[len(code)]
+        module.parent_code = lambda code: code[:-2] if len(code) > 3 else None
+        sys.modules["extract.classification"] = module

@@ -1,0 +1,1 @@
+DELETE FROM fact_dq_finding WHERE scope = 'cross_document';

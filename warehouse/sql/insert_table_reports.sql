@@ -1,0 +1,5 @@
+INSERT INTO fact_table_report (
+    document_id, ordinal, table_type, title, pages, unit, accuracy, whitespace, rows, empty, errors
+)
+SELECT document_id, ordinal, table_type, title, pages, unit, accuracy, whitespace, rows, empty, errors
+FROM incoming_table_reports;

@@ -1,0 +1,34 @@
+-- Contract view: one row per ingested document; extraction-report columns follow the contract's.
+CREATE OR REPLACE VIEW v_documents AS
+SELECT
+    d.document_id,
+    d.sha256,
+    d.source_path,
+    d.county,
+    d.department,
+    d.fiscal_year,
+    d.phase,
+    d.title,
+    d.pages,
+    d.status,
+    d.reason,
+    d.tables_found,
+    d.loaded_at,
+    d.seconds,
+    d.message,
+    d.superseded_by,
+    d.missing_since,
+    d.toc_tables,
+    coalesce((
+        SELECT count(*) FROM fact_budget_line AS l WHERE l.document_id = d.document_id
+    ), 0) AS amounts,
+    coalesce((
+        SELECT list(
+            {'table_type': r.table_type, 'title': r.title, 'pages': r.pages, 'unit': r.unit,
+             'accuracy': r.accuracy, 'whitespace': r.whitespace, 'rows': r.rows, 'empty': r.empty,
+             'errors': r.errors}
+            ORDER BY r.ordinal)
+        FROM fact_table_report AS r
+        WHERE r.document_id = d.document_id
+    ), []) AS table_reports
+FROM dim_document AS d;
