@@ -1,0 +1,113 @@
+"""Partitioned assets: pandera-validated long frames, then one transaction per document into the working copy."""
+
+
+import dataclasses
+import time
+
+from dagster import (
+    AssetExecutionContext,
+    AssetObservation,
+    BackfillPolicy,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
+
+from assets.extraction import extracted_documents
+from assets.outcomes import document_record, outcome_of, run_summary
+from assets.previews import markdown_table
+from pipelines.partitions import documents_partitions
+from pipelines.resources import StagingStore, WarehouseResource
+from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
+
+INVALID_FRAMES = "extraction_error"
+
+
+def normalise(doc, document_id: str) -> Normalised | Quarantined:
+    """Frames plus the document's own findings; a frame pandera rejects quarantines the document."""
+    from checks.document import check_document
+
+    from schemas.frames import FrameValidationError, document_frames
+
+    try:
+        frames = document_frames(doc, document_id)
+    except FrameValidationError as error:
+        return Quarantined(INVALID_FRAMES, str(error))
+    findings = [dataclasses.replace(f, document_id=document_id) for f in check_document(doc)]
+    return Normalised(frames=frames, findings=findings, pages=doc.pages, seconds=doc.seconds)
+
+
+@asset(
+    partitions_def=documents_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    group_name="documents",
+    deps=[extracted_documents],
+    description="Long frames (lines, narrative, targets, projects, tables) validated by pandera, money as "
+    "Arrow decimal128(18, 2); the document's own reconciliation findings.",
+)
+def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> MaterializeResult:
+    counts = {"documents": 0, "quarantined": 0, "amounts": 0, "findings": 0}
+    preview_rows: list[tuple] = []
+    for key in context.partition_keys:
+        extracted = staging.get(key, EXTRACTED)
+        staged = extracted if isinstance(extracted, Quarantined) else normalise(extracted, key)
+        staging.put(key, NORMALISED, staged)
+        counts["documents"] += 1
+        if isinstance(staged, Quarantined):
+            counts["quarantined"] += 1
+            continue
+        counts["amounts"] += len(staged.frames.lines)
+        counts["findings"] += len(staged.findings)
+        if len(preview_rows) < 20:
+            preview_rows += [(key, *row) for row in staged.frames.lines.head(20 - len(preview_rows)).itertuples(
+                index=False, name=None)][:20]
+    return MaterializeResult(
+        metadata={
+            **counts,
+            "preview": MetadataValue.md(
+                markdown_table(["key", "document_id", "table_type", "code", "item", "measure", "amount_yuan", "page"],
+                               preview_rows)
+            ),
+        }
+    )
+
+
+@asset(
+    partitions_def=documents_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    group_name="documents",
+    deps=[normalised_lines],
+    description="Each document loaded into the private working copy in one transaction (its old rows "
+    "replaced; an older issue of the same county/department/year/phase superseded); quarantines recorded.",
+)
+def warehouse_documents(
+    context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
+) -> MaterializeResult:
+    from warehouse.loader import WarehouseWriter
+
+    started = time.perf_counter()
+    outcomes = []
+    with WarehouseWriter(warehouse.working) as writer:
+        for key in context.partition_keys:
+            source, staged = staging.get(key, SOURCE), staging.get(key, NORMALISED)
+            record = document_record(key, source, staged)
+            if isinstance(staged, Quarantined):
+                writer.quarantine_document(record, staged.reason, staged.message)
+            else:
+                writer.load_document(record, staged.frames, staged.findings)
+            outcome = outcome_of(key, source, staged)
+            staging.put(key, OUTCOME, outcome)
+            outcomes.append(outcome)
+            context.log_event(
+                AssetObservation(asset_key=context.asset_key, partition=key, metadata=outcome_metadata(outcome))
+            )
+    skipped = int(context.run.tags.get("countybudget/skipped", "0"))
+    return MaterializeResult(metadata=run_summary(outcomes, skipped, time.perf_counter() - started))
+
+
+def outcome_metadata(outcome) -> dict:
+    metadata = {"status": outcome.status, "title": outcome.title, "amounts": outcome.amounts,
+                "findings": outcome.findings, "errors": outcome.errors}
+    if outcome.reason:
+        metadata |= {"reason": outcome.reason, "message": outcome.message or ""}
+    return metadata

@@ -1,0 +1,48 @@
+"""The unpartitioned warehouse-level asset: dimensions, views, cross-document checks, atomic publish."""
+
+
+import time
+
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+
+from assets.loading import warehouse_documents
+from assets.previews import markdown_table
+from assets.readback import fetch
+from pipelines.resources import WarehouseResource
+
+DOCUMENT_COLUMNS = ["document_id", "county", "department", "fiscal_year", "phase", "status", "reason", "pages"]
+
+
+@asset(
+    deps=[warehouse_documents],
+    group_name="warehouse",
+    description="Finalise dimensions and views on the working copy, run cross-document checks (prior year, "
+    "budget vs final), then CHECKPOINT and publish it atomically (os.replace) as the analysts' read-only file.",
+)
+def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    from checks.cross_document import check_across_documents
+    from warehouse.publish import publish
+
+    from warehouse.loader import WarehouseWriter
+
+    started = time.perf_counter()
+    with WarehouseWriter(warehouse.working) as writer:
+        writer.finalize()
+        lines, narrative, documents = writer.check_frames()
+        cross_findings = check_across_documents(lines, narrative, documents)
+        writer.replace_cross_document_findings(cross_findings)
+    publish(warehouse.working, warehouse.published)
+    statuses = dict(fetch(warehouse.published, "documents_by_status"))
+    context.log.info(f"published {warehouse.published}: {statuses}")
+    return MaterializeResult(
+        metadata={
+            "path": MetadataValue.path(str(warehouse.published)),
+            **{f"documents_{status}": count for status, count in sorted(statuses.items())},
+            "amounts": fetch(warehouse.published, "lines_count")[0][0],
+            "cross_document_findings": len(cross_findings),
+            "seconds": round(time.perf_counter() - started, 3),
+            "preview": MetadataValue.md(
+                markdown_table(DOCUMENT_COLUMNS, fetch(warehouse.published, "documents_preview"))
+            ),
+        }
+    )

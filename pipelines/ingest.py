@@ -1,0 +1,116 @@
+"""``countybudget ingest``: the asset graph in-process against the persistent Dagster instance.
+
+Incremental by content hash: a document the published warehouse already knows (loaded, quarantined
+or superseded) is skipped, so re-running an unchanged corpus costs a stat per file and no run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import warnings
+from pathlib import Path
+
+from dagster import DagsterInstance
+from rich.console import Console
+
+from assets.readback import fetch
+from pipelines.inventory import InventoryEntry
+from pipelines.jobs import SKIPPED_TAG, ingest_job
+from pipelines.partitions import contiguous_ranges, range_tags, register_new
+from pipelines.report import print_duplicate, print_missing, print_outcome, print_skipped, print_summary
+from pipelines.resources import StagingStore, default_staging_root, resource_run_config
+from pipelines.scan import scan
+from pipelines.staged import OUTCOME
+from pipelines.writer_lock import writer_lock
+from warehouse.paths import REPO_ROOT, dagster_home, warehouse_path
+
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def persistent_instance() -> DagsterInstance:
+    """The ``DAGSTER_HOME`` instance (runs show in the UI), created with the repo's dagster.yaml if new."""
+    home = dagster_home()
+    os.environ["DAGSTER_HOME"] = str(home.absolute())
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copyfile(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
+    return DagsterInstance.get()
+
+
+def known_documents(published: Path) -> dict[str, tuple[str, str]]:
+    """document_id -> (status, source_path) in the published warehouse; empty before the first publish."""
+    if not published.exists():
+        return {}
+    return {row[0]: (row[1], row[2]) for row in fetch(published, "known_documents")}
+
+
+def run_batches(instance: DagsterInstance, published: Path, keys: list[str], skipped: int) -> bool:
+    """Register the keys and run the graph over them, one run per contiguous partition range."""
+    from pipelines.definitions import defs
+
+    _, registered = register_new(instance, keys)
+    job = defs.resolve_job_def(ingest_job.name)
+    run_config = resource_run_config(published) | QUIET_LOGS
+    success = True
+    for first, last in contiguous_ranges(keys, registered):
+        tags = range_tags(first, last) | {SKIPPED_TAG: str(skipped)}
+        result = job.execute_in_process(run_config=run_config, instance=instance, tags=tags, raise_on_error=False)
+        success = success and result.success
+    return success
+
+
+def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
+    """Ingest PDFs (files or folders, recursively); 0 when every PDF ended loaded or quarantined."""
+    started = time.perf_counter()
+    console = Console(highlight=False)
+    published = warehouse_path(warehouse).absolute()
+    staging = StagingStore(root=str(default_staging_root(published)))
+    manifest = staging.manifest()
+    found = scan(paths, manifest)
+    with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
+        known = known_documents(published)
+        todo = [entry for entry in found.entries if entry.document_id not in known]
+        for entry in found.entries:
+            if entry.document_id in known:
+                print_skipped(console, entry, known[entry.document_id][0])
+        report_duplicates(console, found.duplicates, found.entries)
+        report_missing(console, known, {entry.document_id for entry in found.entries})
+        manifest.record(todo)
+        for entry in todo:
+            staging.discard(entry.document_id, OUTCOME)
+        success = True
+        if todo:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                success = run_batches(persistent_instance(), published, [e.document_id for e in todo],
+                                      len(found.entries) - len(todo))
+    outcomes, failed = collect_outcomes(staging, todo)
+    for outcome in outcomes:
+        print_outcome(console, outcome)
+    print_summary(console, outcomes, len(found.entries) - len(todo), failed, time.perf_counter() - started)
+    return 0 if success and not failed else 1
+
+
+def collect_outcomes(staging: StagingStore, todo: list[InventoryEntry]) -> tuple[list, list[str]]:
+    outcomes, failed = [], []
+    for entry in todo:
+        try:
+            outcomes.append(staging.get(entry.document_id, OUTCOME))
+        except FileNotFoundError:
+            failed.append(entry.document_id)
+    return outcomes, failed
+
+
+def report_duplicates(console: Console, duplicates: list[InventoryEntry], entries: list[InventoryEntry]) -> None:
+    originals = {entry.document_id: entry.path for entry in entries}
+    for entry in duplicates:
+        print_duplicate(console, entry, originals[entry.document_id])
+
+
+def report_missing(console: Console, known: dict[str, tuple[str, str]], present: set[str]) -> None:
+    """Loaded documents whose file is gone: reported, never deleted from the warehouse."""
+    for document_id, (status, source_path) in sorted(known.items()):
+        if status == "loaded" and document_id not in present and source_path and not Path(source_path).exists():
+            print_missing(console, document_id, source_path)

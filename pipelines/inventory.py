@@ -1,0 +1,112 @@
+"""Finding PDFs and knowing them by content hash, with a manifest so a partition key leads to its file.
+
+The manifest (document_id -> path, size, mtime, sha256) is written when partitions are registered;
+it doubles as a hash cache: a file whose path, size and mtime are unchanged is not re-read, so a
+no-op nightly run costs a ``stat`` per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+
+@dataclass(frozen=True)
+class InventoryEntry:
+    document_id: str
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def local_folder(location: str | Path) -> Path:
+    """A local path for an inbox location given as a path or a ``file://`` URL.
+
+    Other schemes (``s3://`` ...) are refused by name rather than misread as relative paths.
+    """
+    text = str(location)
+    parsed = urlparse(text)
+    if parsed.scheme in ("", "file"):
+        return Path(unquote(parsed.path) if parsed.scheme == "file" else text)
+    raise ValueError(f"inbox scheme {parsed.scheme!r} is not supported yet (only local folders): {text}")
+
+
+def discover_pdfs(locations: Iterable[str | Path]) -> list[Path]:
+    """Every ``*.pdf`` (any case) under the given folders, or the given files themselves; sorted, unique."""
+    found: dict[Path, None] = {}
+    for location in locations:
+        root = local_folder(location)
+        if root.is_file():
+            found[root.absolute()] = None
+        elif root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.suffix.lower() == ".pdf" and path.is_file():
+                    found[path.absolute()] = None
+    return sorted(found)
+
+
+def sha256_of(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def document_id_from_sha256(sha256: str) -> str:
+    """The first 16 hex digits of the SHA-256: the id and the partition key."""
+    return sha256[:16]
+
+
+class Manifest:
+    """document_id -> InventoryEntry, persisted as JSON (written atomically)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, InventoryEntry] = {}
+        if path.exists():
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            self.entries = {key: InventoryEntry(**value) for key, value in raw.items()}
+        self._by_path = {entry.path: entry for entry in self.entries.values()}
+
+    def entry_for(self, path: Path) -> InventoryEntry:
+        """The file's entry, hashing it only when path, size or mtime changed."""
+        stat = path.stat()
+        cached = self._by_path.get(str(path))
+        if cached and cached.size == stat.st_size and cached.mtime_ns == stat.st_mtime_ns:
+            return cached
+        sha = sha256_of(path)
+        return InventoryEntry(document_id_from_sha256(sha), str(path), stat.st_size, stat.st_mtime_ns, sha)
+
+    def record(self, entries: Sequence[InventoryEntry]) -> None:
+        """Remember these entries (a later entry for the same id wins: the file most recently seen)."""
+        for entry in entries:
+            self.entries[entry.document_id] = entry
+            self._by_path[entry.path] = entry
+        self.save()
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        payload = {key: asdict(entry) for key, entry in sorted(self.entries.items())}
+        temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+
+def take_inventory(paths: Sequence[Path], manifest: Manifest) -> list[InventoryEntry]:
+    return [manifest.entry_for(path) for path in paths]
+
+
+def split_duplicates(entries: Sequence[InventoryEntry]) -> tuple[list[InventoryEntry], list[InventoryEntry]]:
+    """(first file of each content hash, later files with the same bytes as an earlier one)."""
+    unique: dict[str, InventoryEntry] = {}
+    duplicates: list[InventoryEntry] = []
+    for entry in entries:
+        if entry.document_id in unique:
+            duplicates.append(entry)
+        else:
+            unique[entry.document_id] = entry
+    return list(unique.values()), duplicates

@@ -1,0 +1,22 @@
+"""The asset job every run uses: the whole graph, with the writer tag the run queue limits to one."""
+
+from __future__ import annotations
+
+from dagster import AssetSelection, define_asset_job
+
+from assets.extraction import extracted_documents, source_documents
+from assets.loading import normalised_lines, warehouse_documents
+from assets.publishing import published_warehouse
+
+WRITER_TAG = "countybudget/writer"  # dagster.yaml: at most one queued run with this tag at a time
+SKIPPED_TAG = "countybudget/skipped"  # unchanged documents the caller skipped (run metadata)
+
+ALL_ASSETS = [source_documents, extracted_documents, normalised_lines, warehouse_documents, published_warehouse]
+
+ingest_job = define_asset_job(
+    "ingest_documents",
+    selection=AssetSelection.assets(*ALL_ASSETS),
+    tags={WRITER_TAG: "duckdb"},
+    description="Inventory → extraction → pandera frames → working copy → publish, one run per batch of "
+    "document partitions (BackfillPolicy.single_run).",
+)

@@ -1,0 +1,51 @@
+"""The ``documents`` dynamic partitions: one partition per document_id (content hash).
+
+A batch of new documents is registered in one request, so its keys are contiguous in registration
+order and one partition-range run (``BackfillPolicy.single_run()``) covers the whole batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from dagster import DagsterInstance, DynamicPartitionsDefinition
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
+
+DOCUMENTS_PARTITIONS_NAME = "documents"
+documents_partitions = DynamicPartitionsDefinition(name=DOCUMENTS_PARTITIONS_NAME)
+
+
+def range_tags(first: str, last: str) -> dict[str, str]:
+    """Run tags that make one run materialise every partition from ``first`` to ``last``."""
+    return {ASSET_PARTITION_RANGE_START_TAG: first, ASSET_PARTITION_RANGE_END_TAG: last}
+
+
+def contiguous_ranges(wanted: Iterable[str], registered: Sequence[str]) -> list[tuple[str, str]]:
+    """Cover exactly ``wanted`` with as few (first, last) ranges of ``registered`` order as possible.
+
+    Usually one range (a fresh batch is registered last); several when an earlier batch never ran.
+    """
+    wanted_set = set(wanted)
+    ranges: list[tuple[str, str]] = []
+    start: str | None = None
+    previous: str | None = None
+    for key in registered:
+        if key in wanted_set:
+            start = key if start is None else start
+            previous = key
+        elif start is not None and previous is not None:
+            ranges.append((start, previous))
+            start = previous = None
+    if start is not None and previous is not None:
+        ranges.append((start, previous))
+    return ranges
+
+
+def register_new(instance: DagsterInstance, document_ids: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Add the ids that are not yet partitions (known keys fetched once); returns (new, all registered)."""
+    registered = list(instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME))
+    known = set(registered)
+    new = [key for key in dict.fromkeys(document_ids) if key not in known]
+    if new:
+        instance.add_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME, new)
+    return new, registered + new

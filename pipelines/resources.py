@@ -1,0 +1,98 @@
+"""Resources: where the warehouse is, where staged per-document results live, how to extract.
+
+Partitioned assets persist through ``StagingStore`` (one folder per document_id) rather than an IO
+manager: the built-in IO managers refuse multi-partition outputs in single-run backfills.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from dagster import ConfigurableResource
+
+from pipelines.inventory import Manifest
+from warehouse.paths import warehouse_path
+
+
+def default_staging_root(published: Path) -> Path:
+    """Staging sits next to the warehouse it feeds, so two warehouses never share staged results."""
+    return published.with_name(f"{published.stem}.staging")
+
+
+class WarehouseResource(ConfigurableResource):
+    """The published DuckDB file; the writer works on a private copy next to it."""
+
+    path: str
+
+    @property
+    def published(self) -> Path:
+        return Path(self.path)
+
+    @property
+    def working(self) -> Path:
+        from warehouse.publish import working_copy
+
+        return working_copy(self.published)
+
+
+class StagingStore(ConfigurableResource):
+    """Pickled per-document results: ``<root>/documents/<document_id>/<stage>.pkl`` plus the manifest."""
+
+    root: str
+
+    def document_dir(self, document_id: str) -> Path:
+        return Path(self.root) / "documents" / document_id
+
+    def put(self, document_id: str, stage: str, value: Any) -> None:
+        folder = self.document_dir(document_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{stage}.{os.getpid()}.tmp"
+        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, folder / f"{stage}.pkl")
+
+    def get(self, document_id: str, stage: str) -> Any:
+        """The staged value; raises FileNotFoundError naming the stage when an upstream step never ran."""
+        path = self.document_dir(document_id) / f"{stage}.pkl"
+        if not path.exists():
+            raise FileNotFoundError(f"no staged {stage!r} result for document {document_id} ({path})")
+        return pickle.loads(path.read_bytes())
+
+    def discard(self, document_id: str, stage: str) -> None:
+        (self.document_dir(document_id) / f"{stage}.pkl").unlink(missing_ok=True)
+
+    def manifest(self) -> Manifest:
+        return Manifest(Path(self.root) / "manifest.json")
+
+
+class ExtractionResource(ConfigurableResource):
+    """How many worker processes read PDFs (both cores by default); limits come from the environment."""
+
+    workers: int = 2
+
+    def limits(self) -> Any:
+        from extract.limits import Limits
+
+        return Limits.from_env()
+
+
+def default_resources(published: Path | None = None) -> dict[str, ConfigurableResource]:
+    """Resources for the code location, from ``WAREHOUSE_PATH`` unless a warehouse is given."""
+    target = warehouse_path(published)
+    return {
+        "warehouse": WarehouseResource(path=str(target)),
+        "staging": StagingStore(root=str(default_staging_root(target))),
+        "extraction": ExtractionResource(),
+    }
+
+
+def resource_run_config(published: Path) -> dict[str, Any]:
+    """Run config pointing a run at another warehouse (``ingest --warehouse``); shown in the UI."""
+    return {
+        "resources": {
+            "warehouse": {"config": {"path": str(published)}},
+            "staging": {"config": {"root": str(default_staging_root(published))}},
+        }
+    }

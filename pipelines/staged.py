@@ -1,0 +1,50 @@
+"""What the partitioned assets hand each other through the staging store (plain picklable records).
+
+``QuarantineError`` itself is not stored: its ``__init__`` signature does not survive pickling, so
+a quarantine travels as ``Quarantined(reason, message)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SOURCE = "source"  # InventoryEntry | Quarantined
+EXTRACTED = "extracted"  # ExtractedDocument | Quarantined
+NORMALISED = "normalised"  # Normalised | Quarantined
+OUTCOME = "outcome"  # Outcome
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    reason: str  # a ReasonClass value
+    message: str
+
+    @classmethod
+    def from_error(cls, error: Any) -> Quarantined:
+        return cls(str(error.reason.value), str(error.message))
+
+
+@dataclass
+class Normalised:
+    frames: Any  # schemas.frames.DocumentFrames
+    findings: list[Any] = field(default_factory=list)  # checks.findings.Finding with document_id set
+    pages: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one document in a run: one line of ``countybudget ingest`` output."""
+
+    document_id: str
+    path: str
+    status: str  # 'loaded' | 'quarantined'
+    title: str = ""
+    reason: str | None = None
+    message: str | None = None
+    pages: int = 0
+    tables: int = 0
+    amounts: int = 0  # v_budget_lines rows loaded
+    findings: int = 0
+    errors: int = 0  # error-severity findings
