@@ -1,0 +1,69 @@
+"""One stitched table → BudgetLines and its TableReport (header mapping, repeated headers, units)."""
+
+from __future__ import annotations
+
+from extract.grid import Grid
+from extract.headers import Column, classify_columns, column_paths, filled_header, header_row_count
+from extract.model import BudgetLine, TableReport
+from extract.rows import RowContext, blocks_of, row_lines
+from extract.stitch import TablePages
+
+DEFAULT_UNIT = "元"
+
+
+def grid_columns(grid: Grid, table_type: str, phase: str) -> tuple[int, list[Column]]:
+    """(header rows, columns) of a grid read from its own header."""
+    rows = header_row_count(grid)
+    paths = column_paths(filled_header(grid, rows), grid.width)
+    return rows, classify_columns(paths, table_type, phase)
+
+
+def _amount_measures(columns: list[Column]) -> list[str | None]:
+    return [column.measure for column in columns if column.role == "amount"]
+
+
+def continuation_columns(
+    grid: Grid, previous: list[Column], table_type: str, phase: str
+) -> tuple[int, list[Column]]:
+    """A continuation page either repeats the header (use it, skip it) or starts with body rows
+    (keep the previous page's columns when the width matches)."""
+    rows, columns = grid_columns(grid, table_type, phase)
+    if rows and _amount_measures(columns) == _amount_measures(previous):
+        return rows, columns
+    return 0, previous
+
+
+def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[BudgetLine], TableReport]:
+    """Every printed amount of one table, and what was seen of it."""
+    unit = table.unit or DEFAULT_UNIT
+    context = RowContext(table.table_type, unit, fiscal_year)
+    if table.unit is None:
+        context.errors.append(f"page {table.first_page}: no unit line; amounts read as {DEFAULT_UNIT}")
+    lines: list[BudgetLine] = []
+    columns: list[Column] = []
+    for position, grid in enumerate(table.grids):
+        if position == 0 or not columns:
+            skip, columns = grid_columns(grid, table.table_type, phase)
+        elif grid.width != len(columns):
+            context.errors.append(f"page {grid.page}: continuation has {grid.width} columns, header has {len(columns)}")
+            continue
+        else:
+            skip, columns = continuation_columns(grid, columns, table.table_type, phase)
+        blocks = blocks_of(columns)
+        for cells in grid.cells[skip:]:
+            lines.extend(row_lines(cells, blocks, grid.page, context))
+    pages = [grid.page for grid in table.grids] or [table.first_page]
+    accuracies = [grid.accuracy for grid in table.grids if grid.accuracy is not None]
+    whitespaces = [grid.whitespace for grid in table.grids if grid.whitespace is not None]
+    report = TableReport(
+        table_type=table.table_type,
+        title=table.title,
+        pages=pages,
+        unit=table.unit,
+        accuracy=min(accuracies) if accuracies else None,
+        whitespace=max(whitespaces) if whitespaces else None,
+        rows=len(lines),
+        empty=not lines and not context.errors,
+        errors=context.errors,
+    )
+    return lines, report

@@ -1,0 +1,63 @@
+"""The whole pure extraction of one PDF: page texts → identity → routed table pages → camelot →
+stitched tables → BudgetLines, plus the narrative and performance readers."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from extract.assemble import table_lines
+from extract.grid import read_grids
+from extract.identity import identify
+from extract.model import ExtractedDocument, QuarantineError, ReasonClass
+from extract.pages import read_page_texts
+from extract.routing import route_pages, toc_tables
+from extract.settings import ExtractSettings
+from extract.stitch import stitch
+from extract.text import squash
+
+log = logging.getLogger(__name__)
+
+
+def extract_document(path: Path, settings: ExtractSettings | None = None) -> ExtractedDocument:
+    """Read one disclosure PDF; raises QuarantineError (no_text_layer, not_budget, no_tables)."""
+    settings = settings or ExtractSettings()
+    started = time.perf_counter()
+    path = Path(path)
+    page_texts = read_page_texts(path)
+    if sum(len(squash(text)) for text in page_texts) < settings.min_text_chars:
+        raise QuarantineError(ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)")
+    identity = identify(page_texts, settings.identity_pages)
+    if identity is None:
+        raise QuarantineError(
+            ReasonClass.NOT_BUDGET, f"{path.name}: no 部门预算/部门决算 title on its first {settings.identity_pages} pages"
+        )
+    routes = route_pages(page_texts, settings.title_search_lines)
+    if not routes:
+        raise QuarantineError(ReasonClass.NO_TABLES, f"{path.name}: no standard table title found")
+    grids = read_grids(path, [route.page for route in routes], settings)
+    document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
+    for table in stitch(routes, grids):
+        lines, report = table_lines(table, identity.phase, identity.fiscal_year)
+        document.lines.extend(lines)
+        document.tables.append(report)
+    if settings.run_narrative:
+        _add_text_readings(document, path, page_texts)
+    document.seconds = time.perf_counter() - started
+    return document
+
+
+def _add_text_readings(document: ExtractedDocument, path: Path, page_texts: list[str]) -> None:
+    """Narrative metrics, projects and performance targets; their failure never costs the tables."""
+    readers = (
+        ("narrative", "extract.narrative", "extract_narrative", (page_texts,)),
+        ("projects", "extract.narrative", "extract_projects", (page_texts,)),
+        ("targets", "extract.performance", "extract_targets", (path, page_texts)),
+    )
+    for attribute, module_name, function_name, arguments in readers:
+        try:
+            module = __import__(module_name, fromlist=[function_name])
+            setattr(document, attribute, list(getattr(module, function_name)(*arguments)))
+        except Exception as error:  # noqa: BLE001 - a side reader must never break table extraction
+            log.warning("%s: %s.%s failed: %r", path.name, module_name, function_name, error)

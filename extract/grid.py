@@ -1,0 +1,72 @@
+"""Camelot's tables turned into plain grids (text + which cells join their left neighbour).
+
+Everything after this module is pure Python over :class:`Grid`, so it can be unit-tested without
+a PDF and runs in a worker process without pandas objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.settings import ExtractSettings
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One camelot table on one page; ``joined_left[r][c]`` = no ruling line left of that cell."""
+
+    page: int
+    cells: list[list[str]]
+    joined_left: list[list[bool]]
+    top: float = 0.0  # PDF y of the table's top edge (larger = higher on the page)
+    accuracy: float | None = None
+    whitespace: float | None = None
+
+    @property
+    def width(self) -> int:
+        return len(self.cells[0]) if self.cells else 0
+
+
+def grid_from_rows(page: int, rows: list[list[str]], joined: list[list[bool]] | None = None) -> Grid:
+    """A grid from plain rows (tests, and the camelot conversion below)."""
+    width = max((len(row) for row in rows), default=0)
+    cells = [row + [""] * (width - len(row)) for row in rows]
+    if joined is None:
+        joined = [[False] * width for _ in cells]
+    return Grid(page=page, cells=cells, joined_left=joined)
+
+
+def _grid_from_camelot(table: object) -> Grid:
+    report = table.parsing_report  # type: ignore[attr-defined]
+    cells = [[cell.text for cell in row] for row in table.cells]  # type: ignore[attr-defined]
+    joined = [[(index > 0 and not cell.left) for index, cell in enumerate(row)] for row in table.cells]  # type: ignore[attr-defined]
+    bbox = getattr(table, "_bbox", None)
+    return Grid(
+        page=int(table.page),  # type: ignore[attr-defined]
+        cells=[[text or "" for text in row] for row in cells],
+        joined_left=joined,
+        top=float(bbox[3]) if bbox else 0.0,
+        accuracy=report.get("accuracy"),
+        whitespace=report.get("whitespace"),
+    )
+
+
+def read_grids(path: Path, pages: list[int], settings: ExtractSettings) -> dict[int, list[Grid]]:
+    """Camelot lattice on only the given pages; grids per page, top table first."""
+    if not pages:
+        return {}
+    import camelot  # slow import: only when a document has table pages
+
+    tables = camelot.read_pdf(
+        str(path),
+        pages=",".join(str(page) for page in sorted(set(pages))),
+        flavor=settings.camelot_flavor,
+        engine=settings.camelot_engine,
+        line_scale=settings.line_scale,
+    )
+    by_page: dict[int, list[Grid]] = {}
+    for table in tables:
+        grid = _grid_from_camelot(table)
+        by_page.setdefault(grid.page, []).append(grid)
+    return {page: sorted(grids, key=lambda grid: -grid.top) for page, grids in by_page.items()}

@@ -1,0 +1,99 @@
+"""Merged multi-row headers: where the header ends, each column's header path, and its role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.grid import Grid
+from extract.measures import measure_of
+from extract.text import squash
+
+_AMOUNT = re.compile(r"^[+-]?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?$")
+_LEADING_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
+_PLACEHOLDER = re.compile(r"^(?:[xX]+|…+|\.{3,}|。{3,})$")
+_CODE_WORDS = re.compile(r"编码|代码|^科目代码$|^[类款项]$|分类$")
+_LABEL_WORDS = re.compile(r"^项目$|名称$|^采购项目$|^品目$|^采购品目$|^年度$|^年份$|^单位$")
+_SPLIT_CODE = {"类": 0, "款": 1, "项": 2}
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one column holds: ``role`` is 'code' | 'label' | 'amount' | 'ignore'."""
+
+    index: int
+    role: str
+    path: tuple[str, ...]
+    measure: str | None = None
+    code_part: int | None = None  # 0/1/2 for split 类/款/项 code columns
+
+
+def is_data_row(row: list[str]) -> bool:
+    """A body row: a number or code somewhere, an ordinal-led label, or a placeholder."""
+    texts = [squash(cell) for cell in row]
+    if any(_AMOUNT.match(text) for text in texts if text):
+        return not is_column_numbering(row)
+    first = next((text for text in texts if text), "")
+    return bool(_LEADING_ORDINAL.match(first) or any(_PLACEHOLDER.match(text) for text in texts if text))
+
+
+def is_column_numbering(row: list[str]) -> bool:
+    """A ``栏次 1 2 3`` row (column numbers), which belongs to the header."""
+    texts = [squash(cell) for cell in row if squash(cell)]
+    numbers = [text for text in texts if text.isdigit()]
+    if texts and texts[0] == "栏次":
+        return True
+    return len(numbers) >= 3 and numbers == [str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+
+
+def header_row_count(grid: Grid) -> int:
+    """Leading rows before the first body row."""
+    for index, row in enumerate(grid.cells):
+        if is_data_row(row):
+            return index
+    return len(grid.cells)
+
+
+def filled_header(grid: Grid, rows: int) -> list[list[str]]:
+    """Header rows with horizontally merged cells' text copied into every spanned column."""
+    filled = []
+    for r in range(rows):
+        row = [squash(cell) for cell in grid.cells[r]]
+        for c in range(1, len(row)):
+            if not row[c] and grid.joined_left[r][c]:
+                row[c] = row[c - 1]
+        filled.append(row)
+    return filled
+
+
+def column_paths(header: list[list[str]], width: int) -> list[tuple[str, ...]]:
+    """Each column's header cells top to bottom, blanks and repeats removed."""
+    paths = []
+    for c in range(width):
+        path: list[str] = []
+        for row in header:
+            if is_column_numbering(row):
+                continue
+            text = row[c] if c < len(row) else ""
+            if text and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(tuple(path))
+    return paths
+
+
+def classify_columns(paths: list[tuple[str, ...]], table_type: str, phase: str) -> list[Column]:
+    """Role and measure of every column; the lowest header element that says something decides."""
+    return [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
+
+
+def _classify(index: int, path: tuple[str, ...], table_type: str, phase: str) -> Column:
+    for depth in range(len(path) - 1, -1, -1):
+        element = path[depth]
+        if _CODE_WORDS.search(element):
+            return Column(index, "code", path, code_part=_SPLIT_CODE.get(element))
+        if _LABEL_WORDS.search(element):
+            return Column(index, "label", path)
+        measure = measure_of(table_type, phase, list(path[: depth + 1]))
+        if measure is not None:
+            return Column(index, "amount", path, measure)
+    return Column(index, "ignore", path)

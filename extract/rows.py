@@ -1,0 +1,128 @@
+"""Body rows → BudgetLine rows (one per printed amount), per the line conventions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extract.amounts import AmountError, parse_amount, to_yuan
+from extract.headers import Column
+from extract.model import BudgetLine
+from extract.text import normalise_label, squash
+
+_DIGITS = re.compile(r"^\d+$")
+_YEAR = re.compile(r"(20\d{2})")
+_NO_CODE_TABLES = ("summary", "fiscal_summary", "three_public")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Code columns, label column and the amount columns that belong to them (side by side blocks)."""
+
+    codes: tuple[Column, ...]
+    label: Column | None
+    amounts: tuple[Column, ...]
+
+
+@dataclass
+class RowContext:
+    """What body-row reading needs besides the cells; ``errors`` collects scrambled cells."""
+
+    table_type: str
+    unit: str
+    fiscal_year: int
+    errors: list[str] = field(default_factory=list)
+    split_code: dict[int, list[str]] = field(default_factory=dict)  # block → last 类/款 seen
+
+
+def blocks_of(columns: list[Column]) -> list[Block]:
+    """Group columns left to right: a code/label column after an amount column starts a new block."""
+    blocks: list[Block] = []
+    codes: list[Column] = []
+    label: Column | None = None
+    amounts: list[Column] = []
+    for column in columns:
+        if column.role in ("code", "label") and amounts:
+            blocks.append(Block(tuple(codes), label, tuple(amounts)))
+            codes, label, amounts = [], None, []
+        if column.role == "code":
+            codes.append(column)
+        elif column.role == "label":
+            label = label or column
+        elif column.role == "amount":
+            amounts.append(column)
+    if amounts or codes or label:
+        blocks.append(Block(tuple(codes), label, tuple(amounts)))
+    return blocks
+
+
+def join_code(parts: list[str], previous: list[str]) -> str | None:
+    """Concatenate split 类|款|项 digits; a blank higher level is inherited from the row above."""
+    cleaned = [squash(part) for part in parts]
+    if not any(cleaned) or not all(_DIGITS.match(part) for part in cleaned if part):
+        return None
+    last_filled = max(index for index, part in enumerate(cleaned) if part)
+    joined = [part or (previous[index] if index < len(previous) else "") for index, part in enumerate(cleaned[: last_filled + 1])]
+    return "".join(joined) if all(joined) else None
+
+
+def row_key(cells: list[str], block: Block, block_index: int, context: RowContext) -> tuple[str | None, str]:
+    """(code, item) of one row within one block."""
+    code_texts = [cells[column.index] for column in block.codes]
+    label_text = normalise_label(cells[block.label.index]) if block.label else ""
+    code: str | None = None
+    if len(code_texts) == 1:
+        text = squash(code_texts[0])
+        code = text if _DIGITS.match(text) else None
+        if code is None and text and not label_text:
+            label_text = normalise_label(code_texts[0])
+    elif code_texts:
+        previous = context.split_code.get(block_index, [])
+        code = join_code(code_texts, previous)
+        if code is not None:
+            context.split_code[block_index] = [squash(t) or (previous[i] if i < len(previous) else "") for i, t in enumerate(code_texts)]
+        elif not label_text:
+            label_text = normalise_label("".join(code_texts))
+    if context.table_type in _NO_CODE_TABLES:
+        code = None
+    return code, label_text
+
+
+def three_public_item(label: str, fiscal_year: int) -> str | None:
+    """None for the document's own year, ``prior_year`` for a printed previous-year row."""
+    years = [int(year) for year in _YEAR.findall(label)]
+    if "上年" in label or (years and max(years) < fiscal_year):
+        return "prior_year"
+    return None
+
+
+def amount_of(text: str, where: str, context: RowContext) -> Decimal | None:
+    """Parsed amount in yuan; a placeholder or scrambled cell becomes an error string, not a guess."""
+    try:
+        value = parse_amount(text)
+        return None if value is None else to_yuan(value, context.unit)
+    except AmountError as error:
+        context.errors.append(f"{where}: {error}")
+        return None
+
+
+def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowContext) -> list[BudgetLine]:
+    """Every printed amount of one body row, as BudgetLines."""
+    lines: list[BudgetLine] = []
+    for block_index, block in enumerate(blocks):
+        code, label = row_key(cells, block, block_index, context)
+        item: str | None = label
+        if context.table_type == "three_public":
+            item = three_public_item(label, context.fiscal_year)
+        for column in block.amounts:
+            text = cells[column.index]
+            where = f"page {page} row {label or code or '?'!r} column {column.measure}"
+            amount = amount_of(text, where, context)
+            if amount is None:
+                continue
+            if not label and code is None and context.table_type != "three_public":
+                context.errors.append(f"{where}: amount {squash(text)!r} has no row label")
+                continue
+            lines.append(BudgetLine(context.table_type, code, item, column.measure or "", amount, page))
+    return lines

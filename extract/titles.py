@@ -1,0 +1,72 @@
+"""Recognise a standard table from its printed title (budget and 决算 wording, numbering, variants).
+
+Titles vary by place and year, so we match on core words in a fixed order of specificity, after
+removing numbering (``表1``, ``附表2：``, ``一、``) and a leading unit/document name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.text import squash, strip_ordinal
+
+MAX_TITLE_CHARS = 60
+_NUMBERING = re.compile(r"^(?:附件\d*[:：]?)?(?:附?表[\d一二三四五六七八九十]+(?:[-－—.．]\d+)*[:：、.．]?)")
+_CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
+_DOCUMENT_PREFIX = re.compile(r"^.*?20\d{2}年度?(?:部门|单位)?(?:预算|决算)?(?=.{4,}表$)")
+_TITLE_END = re.compile(r"表$")
+_EXCLUDED = ("绩效", "注", "说明", "目录", "附件")
+
+# (table_type, all of these words, none of these words) — first match wins.
+_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("three_public", ("三公",), ()),
+    ("government_fund_expenditure", ("政府性基金",), ()),
+    ("state_capital_expenditure", ("国有资本经营",), ()),
+    ("procurement", ("政府采购",), ()),
+    ("project_expenditure", ("项目支出",), ()),
+    ("basic_expenditure_economic", ("基本支出",), ()),
+    ("general_budget_expenditure", ("一般公共预算", "支出"), ()),
+    ("fiscal_summary", ("财政拨款", "收支"), ()),
+    ("fiscal_summary", ("财政拨款", "收入支出"), ()),
+    ("summary", ("收支",), ()),
+    ("summary", ("收入支出",), ()),
+    ("revenue", ("收入",), ()),
+    ("expenditure", ("支出",), ()),
+)
+
+
+def clean_title(text: str) -> str:
+    """Squashed title without numbering, ordinal, ``(续)`` marker or leading document name."""
+    title = squash(text)
+    title = _NUMBERING.sub("", title)
+    title = strip_ordinal(title)
+    title = _NUMBERING.sub("", title)
+    title = _CONTINUED.sub("", title)
+    return _DOCUMENT_PREFIX.sub("", title)
+
+
+def looks_like_title(text: str) -> bool:
+    """A short line ending in 表 that is not a note: a table title, recognised or not."""
+    title = clean_title(text)
+    if not title or len(title) > MAX_TITLE_CHARS or not _TITLE_END.search(title):
+        return False
+    raw = squash(text)
+    return not raw.startswith(_EXCLUDED[1:]) and "，" not in raw and "。" not in raw
+
+
+def classify_title(text: str) -> str | None:
+    """The table_type a title names, or None (not a title, or not a standard table)."""
+    if not looks_like_title(text):
+        return None
+    title = clean_title(text)
+    if "绩效" in title:
+        return None
+    for table_type, required, forbidden in _RULES:
+        if all(word in title for word in required) and not any(word in title for word in forbidden):
+            return table_type
+    return None
+
+
+def is_continuation_marker(text: str) -> bool:
+    """A line such as ``续表`` or ``（续）`` announcing the previous table goes on."""
+    return squash(text) in {"续表", "(续)", "(续表)", "续"}
