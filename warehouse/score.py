@@ -1,0 +1,133 @@
+"""``countybudget score``: per-table precision and recall of exact amounts against the truth files.
+
+A line matches when document, table_type, code, item, measure and amount_yuan are all equal
+(multiset match: a repeated line must be extracted as often as it is printed).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+from rich.console import Console
+from rich.table import Table
+
+from warehouse.sqlfiles import sql_text
+from warehouse.truth import LineKey, TruthDocument, read_truth
+
+
+@dataclass
+class TableScore:
+    truth: int = 0
+    extracted: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.extracted if self.extracted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.truth if self.truth else None
+
+
+@dataclass
+class Score:
+    tables: dict[str, TableScore] = field(default_factory=dict)
+    documents: int = 0  # truth files
+    found: int = 0  # truth files paired with a warehouse document
+    status_agrees: int = 0  # expected_status (and reason) equal to the warehouse's
+    missed: list[tuple[str, LineKey]] = field(default_factory=list)  # in truth, not extracted
+    spurious: list[tuple[str, LineKey]] = field(default_factory=list)  # extracted, not in truth
+
+    @property
+    def overall(self) -> TableScore:
+        total = TableScore()
+        for s in self.tables.values():
+            total.truth, total.extracted, total.matched = (
+                total.truth + s.truth, total.extracted + s.extracted, total.matched + s.matched)
+        return total
+
+
+def pair_documents(truth: list[TruthDocument], rows: list[dict]) -> dict[str, dict]:
+    """truth sha256 → warehouse document row: by content hash, else by identity (a loaded document)."""
+    by_sha = {r["sha256"]: r for r in rows}
+    by_identity = {
+        (r["county"], r["department"], r["fiscal_year"], r["phase"]): r for r in rows if r["status"] == "loaded"
+    }
+    paired = {}
+    for t in truth:
+        row = by_sha.get(t.sha256) or (by_identity.get(t.identity) if t.identity else None)
+        if row is not None:
+            paired[t.sha256] = row
+    return paired
+
+
+def _status_agrees(t: TruthDocument, row: dict) -> bool:
+    if t.expected_status == "quarantined":
+        return row["status"] == "quarantined" and (t.reason_class is None or row["reason"] == t.reason_class)
+    return row["status"] in ("loaded", "superseded") and t.expected_status == "loaded"
+
+
+def score(warehouse: Path, truthdir: Path) -> Score:
+    truth = read_truth(truthdir)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.sql(sql_text("score_documents.sql")).to_arrow_table().to_pylist()
+        paired = pair_documents(truth, rows)
+        ids = sorted({r["document_id"] for r in paired.values()})
+        lines = con.sql(sql_text("score_lines.sql"), params={"document_ids": ids}).to_arrow_table().to_pylist()
+    extracted: dict[str, Counter[LineKey]] = {}
+    for line in lines:
+        key = (line["table_type"], line["code"], line["item"], line["measure"], line["amount_yuan"])
+        extracted.setdefault(line["document_id"], Counter())[key] += 1
+    result = Score(documents=len(truth), found=len(paired))
+    for t in truth:
+        row = paired.get(t.sha256)
+        result.status_agrees += row is not None and _status_agrees(t, row)
+        expected = Counter(t.lines)
+        got = extracted.get(row["document_id"], Counter()) if row else Counter()
+        _tally(result, t.file, expected, got)
+    return result
+
+
+def _tally(result: Score, file: str, expected: Counter[LineKey], got: Counter[LineKey]) -> None:
+    for key, n in expected.items():
+        result.tables.setdefault(key[0], TableScore()).truth += n
+    for key, n in got.items():
+        result.tables.setdefault(key[0], TableScore()).extracted += n
+    for key, n in (expected & got).items():
+        result.tables[key[0]].matched += n
+    result.missed += [(file, k) for k in (expected - got)]
+    result.spurious += [(file, k) for k in (got - expected)]
+
+
+def _ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.4f}"
+
+
+def score_table(result: Score) -> Table:
+    table = Table(title="Exact amounts against the truth", caption=(
+        f"{result.found}/{result.documents} truth documents found; status as expected: "
+        f"{result.status_agrees}/{result.documents}"))
+    for name in ("table_type", "truth", "extracted", "matched", "precision", "recall"):
+        table.add_column(name, justify="left" if name == "table_type" else "right")
+    rows = sorted(result.tables.items()) + [("all", result.overall)]
+    for name, s in rows:
+        table.add_row(name, str(s.truth), str(s.extracted), str(s.matched), _ratio(s.precision), _ratio(s.recall))
+    return table
+
+
+def print_score(warehouse: Path, truthdir: Path, examples: int = 5, console: Console | None = None) -> int:
+    """Print the score table and a few missed / spurious lines; exit code 2 when there is nothing to score."""
+    console = console or Console()
+    if not Path(warehouse).exists() or not any(Path(truthdir).rglob("*.json")):
+        console.print(f"nothing to score: need {warehouse} and truth JSON files under {truthdir}")
+        return 2
+    result = score(Path(warehouse), Path(truthdir))
+    console.print(score_table(result))
+    for label, found in (("missed", result.missed), ("spurious", result.spurious)):
+        for file, key in found[:examples]:
+            console.print(f"{label}: {file} {key[:4]} {key[4]}", markup=False)
+    return 0
