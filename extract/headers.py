@@ -14,6 +14,7 @@ _LEADING_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][
 _PLACEHOLDER = re.compile(r"^(?:[xX]+|…+|\.{3,}|。{3,})$")
 _CODE_WORDS = re.compile(r"编码|代码|^科目代码$|^[类款项]$|分类$")
 _LABEL_WORDS = re.compile(r"^项目$|名称$|^采购项目$|^品目$|^采购品目$|^年度$|^年份$|^单位$")
+_STRONG_LABEL_WORDS = re.compile(r"名称$|^采购项目$|品目$")
 _SPLIT_CODE = {"类": 0, "款": 1, "项": 2}
 
 
@@ -87,6 +88,11 @@ def classify_columns(paths: list[tuple[str, ...]], table_type: str, phase: str) 
 
 
 def _classify(index: int, path: tuple[str, ...], table_type: str, phase: str) -> Column:
+    codes = [element for element in path if _CODE_WORDS.search(element)]
+    if codes:
+        return Column(index, "code", path, code_part=_SPLIT_CODE.get(codes[-1]))
+    if any(_STRONG_LABEL_WORDS.search(element) for element in path):
+        return Column(index, "label", path)
     for depth in range(len(path) - 1, -1, -1):
         element = path[depth]
         if _CODE_WORDS.search(element):

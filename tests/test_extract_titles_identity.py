@@ -1,0 +1,104 @@
+"""Title recognition, 目录 parsing and document identity: pure functions on text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.identity import county_of, identify
+from extract.routing import find_titles, route_pages, toc_tables
+from extract.titles import classify_title
+
+
+@pytest.mark.parametrize(
+    ("title", "table_type"),
+    [
+        ("收入支出决算总表", "summary"),
+        ("一、收入支出决算总表", "summary"),
+        ("表1 部门收支总表", "summary"),
+        ("财务收支预算总表", "summary"),
+        ("附表2：部门收入总表", "revenue"),
+        ("收入决算表", "revenue"),
+        ("表3-1 支出预算总表", "expenditure"),
+        ("支出决算表", "expenditure"),
+        ("财政拨款收入支出决算总表", "fiscal_summary"),
+        ("财政拨款收支总表", "fiscal_summary"),
+        ("一般公共预算支出表", "general_budget_expenditure"),
+        ("一般公共预算财政拨款支出决算明细表", "general_budget_expenditure"),
+        ("一般公共预算支出功能分类预算表", "general_budget_expenditure"),
+        ("一般公共预算基本支出表", "basic_expenditure_economic"),
+        ("一般公共预算基本支出部门预算经济分类预算表", "basic_expenditure_economic"),
+        ("一般公共预算财政拨款基本支出决算表", "basic_expenditure_economic"),
+        ("财政拨款“三公”经费支出决算表", "three_public"),
+        ('一般公共预算"三公"经费支出表', "three_public"),
+        ('"三公"经费和机关运行经费预算表', "three_public"),
+        ("政府性基金预算财政拨款收入支出决算表", "government_fund_expenditure"),
+        ("国有资本经营预算财政拨款支出决算表", "state_capital_expenditure"),
+        ("项目支出预算表", "project_expenditure"),
+        ("政府采购预算表", "procurement"),
+        ("白石县教育局2024年部门收支总表", "summary"),
+        ("部门收入总表（续）", "revenue"),
+        ("⽀出决算表", "expenditure"),  # Kangxi radical 支
+        ("项目支出绩效目标表", None),
+        ("注：本表反映部门本年度的总收支和年末结转结余情况。", None),
+        ("中共上海市普陀区委社会工作部 2024 年度部门决算表", None),
+        ("本年收入合计", None),
+    ],
+)
+def test_classify_title(title, table_type):
+    assert classify_title(title) == table_type
+
+
+def test_title_split_over_two_lines_is_found():
+    lines = ["一般公共预算基本支出部门预算经济分类", "预算表", "单位：万元", "项目"]
+    assert find_titles(lines, top_lines=8) == [(0, "basic_expenditure_economic", "一般公共预算基本支出部门预算经济分类预算表")]
+
+
+def test_second_title_low_on_a_page_needs_a_unit_line_below_it():
+    lines = ["政府性基金预算支出表", "单位：万元", "本部门无政府性基金预算支出"] + ["x"] * 10
+    with_unit = lines + ["国有资本经营预算支出表", "单位：万元"]
+    without_unit = lines + ["详见国有资本经营预算支出表"]
+    assert [t[1] for t in find_titles(with_unit, 8)] == ["government_fund_expenditure", "state_capital_expenditure"]
+    assert [t[1] for t in find_titles(without_unit, 8)] == ["government_fund_expenditure"]
+
+
+def test_routing_skips_toc_and_follows_continuations():
+    pages = [
+        "白石县教育局\n2024年部门预算",
+        "目录\n一、部门收支总表\n二、部门收入总表",
+        "部门收支总表\n单位：万元\n项目 预算数\n一、一般公共预算拨款收入 12.00",
+        "201 一般公共服务支出 12.00\n20101 人大事务 12.00",
+        "第三部分 名词解释\n一、财政拨款收入：指……",
+    ]
+    routes = route_pages(pages, top_lines=8)
+    assert [(r.page, r.titles, r.continues, r.unit) for r in routes] == [
+        (3, [("summary", "部门收支总表")], False, "万元"),
+        (4, [], True, None),
+    ]
+    assert toc_tables(pages) == ["summary", "revenue"]
+
+
+@pytest.mark.parametrize(
+    ("department", "county"),
+    [
+        ("白石县教育局", "白石县"),
+        ("中共白石县委组织部", "白石县"),
+        ("中共上海市普陀区委社会工作部", "普陀区"),
+        ("湖北省通城县科学技术和经济信息化局", "通城县"),
+        ("某某市教育局", "某某市"),
+        ("某某旗财政局", "某某旗"),
+        ("白石县工业园区管理委员会", "白石县"),
+        ("白石县城市管理局", "白石县"),
+    ],
+)
+def test_county_of(department, county):
+    assert county_of(department) == county
+
+
+def test_identify_from_cover_not_file_name():
+    identity = identify(["附件2：部门决算模板\n上海市 XX 局\n2024 年度部门决算"], 3)
+    assert identity is not None
+    assert (identity.department, identity.county, identity.fiscal_year, identity.phase, identity.title) == (
+        "上海市XX局", "上海市", 2024, "final", "上海市XX局2024年度部门决算")
+    budget = identify(["", "白石县教育局2025年部门预算\n2025年3月"], 3)
+    assert budget is not None and (budget.department, budget.fiscal_year, budget.phase) == ("白石县教育局", 2025, "budget")
+    assert identify(["会议纪要\n2024年工作总结"], 3) is None
