@@ -1,0 +1,43 @@
+"""Content identity of inbox files: same bytes, same document.
+
+``document_id`` is the first 16 hex digits of the file's SHA-256, so renaming or re-downloading a
+file never creates a second document, and the id doubles as the Dagster partition key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+HASH_CHUNK = 1 << 20
+DOCUMENT_ID_HEX = 16
+
+
+def sha256_of(path: Path) -> str:
+    """Full hex SHA-256, streamed so a huge file never sits in memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def document_id(path: Path) -> str:
+    return sha256_of(path)[:DOCUMENT_ID_HEX]
+
+
+def find_duplicates(paths: Iterable[Path]) -> tuple[dict[str, Path], dict[Path, Path]]:
+    """Split paths into the first file per document_id and the later files with the same bytes.
+
+    Returns ``(unique, duplicates)``: ``unique[document_id] = first path`` in the given order, and
+    ``duplicates[later path] = first path``. A path listed twice counts once.
+    """
+    unique: dict[str, Path] = {}
+    duplicates: dict[Path, Path] = {}
+    for path in dict.fromkeys(paths):
+        doc_id = document_id(path)
+        first = unique.setdefault(doc_id, path)
+        if first != path:
+            duplicates[path] = first
+    return unique, duplicates
