@@ -48,6 +48,8 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         load(writer, "a")
         load(writer, "c-copy", year=2023)
         load(writer, "e-not-in-truth", department="白石县财政局")
+        load(writer, "f-old", department="白石县文化和旅游局")
+        load(writer, "f-new", department="白石县文化和旅游局")  # a re-issue supersedes f-old
         sha_b = sha_of("b")
         writer.quarantine_document(DocumentRecord(sha_b[:16], sha_b, "b.pdf"), ReasonClass.NO_TEXT_LAYER, "scan")
     lines_a = [truth_line(line) for line in sample_document().lines]
@@ -60,6 +62,7 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     write_truth(truthdir, "c", sha_of("c-original"), [truth_line(x) for x in sample_document(year=2023).lines],
                 year=2023)
     write_truth(truthdir, "d", sha_of("d"), [], status="quarantined", reason="not_pdf", year=None)
+    write_truth(truthdir, "f", sha_of("f-old"), [truth_line(x) for x in sample_document().lines])
     return warehouse, truthdir
 
 
@@ -70,7 +73,7 @@ def test_score_counts_exact_matches_per_table(scored: tuple[Path, Path]) -> None
     assert result.tables["expenditure"].precision == pytest.approx(23 / 24)
     assert result.tables["basic_expenditure_economic"].recall == pytest.approx(4 / 5)
     assert (result.overall.truth, result.overall.extracted, result.overall.matched) == (29, 28, 27)
-    assert (result.documents, result.found, result.status_agrees) == (4, 3, 3)
+    assert (result.documents, result.found, result.status_agrees, result.superseded) == (5, 4, 4, 1)
     assert [key for _, key in result.spurious] == [
         ("expenditure", "205", "教育支出", "total", Decimal("12345678.91"))
     ]
@@ -85,7 +88,7 @@ def test_print_score_prints_the_table(scored: tuple[Path, Path]) -> None:
     assert print_score(*scored, console=Console(file=out, width=120)) == 0
     text = out.getvalue()
     assert "│ expenditure                │    24 │        24 │      23 │    0.9583 │ 0.9583 │" in text
-    assert "3/4 truth documents found; status as expected: 3/4" in text
+    assert "4/5 truth documents found; status as expected: 4/5; superseded (not scored): 1" in text
     assert "spurious: pdfs/a.pdf ('expenditure', '205', '教育支出', 'total') 12345678.91" in text
 
 

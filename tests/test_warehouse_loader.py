@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from checks.findings import Finding
-from extract.model import ReasonClass
+from extract.model import BudgetLine, ReasonClass
 from schemas.frames import document_frames
 from tests.warehouse_fixtures import ensure_classification, sample_document, sha_of
 
@@ -176,3 +176,15 @@ def test_finalize_builds_dimensions_with_printed_names_per_year(tmp_path: Path) 
         assert con.execute(
             "SELECT source FROM dim_classification WHERE scheme = 'functional' AND fiscal_year = 2023 AND code = '206'"
         ).fetchone() == ("standard",)
+
+
+def test_finalize_leaves_misread_codes_out_of_the_classification(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    sha = sha_of("odd")
+    doc = sample_document()
+    doc.lines.append(BudgetLine("expenditure", "2050", "截断的编码", "total", Decimal("3.00"), 7))
+    with WarehouseWriter(path) as writer:
+        writer.load_document(DocumentRecord(sha[:16], sha, "odd.pdf"), document_frames(doc, sha[:16]), [])
+        writer.finalize()
+        assert writer.con.execute("SELECT count(*) FROM dim_classification WHERE code = '2050'").fetchone() == (0,)
+        assert writer.con.execute("SELECT count(*) FROM v_budget_lines WHERE code = '2050'").fetchone() == (1,)

@@ -39,6 +39,14 @@ def standard_names(scheme: str) -> dict[str, str]:
     return dict(classification.FUNCTIONAL if scheme == "functional" else classification.ECONOMIC)
 
 
+def is_classification_code(code: str) -> bool:
+    try:
+        classification.level(code)
+    except ValueError:
+        return False
+    return True
+
+
 def classification_rows(
     scheme: str, years: Iterable[int], printed: Iterable[tuple[int, str, str]]
 ) -> list[dict[str, object]]:
@@ -49,7 +57,8 @@ def classification_rows(
         for code, name in standard.items():
             names[(year, code)] = (name, "standard")
     for year, code, name in printed:
-        names[(year, code)] = (name, "printed")
+        if is_classification_code(code):  # a misread code (4 or 9 digits) has no place in the hierarchy
+            names[(year, code)] = (name, "printed")
     return [
         {
             "scheme": scheme,

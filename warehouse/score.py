@@ -39,6 +39,7 @@ class Score:
     documents: int = 0  # truth files
     found: int = 0  # truth files paired with a warehouse document
     status_agrees: int = 0  # expected_status (and reason) equal to the warehouse's
+    superseded: int = 0  # paired with a document a re-issue replaced: its lines are left out
     missed: list[tuple[str, LineKey]] = field(default_factory=list)  # in truth, not extracted
     spurious: list[tuple[str, LineKey]] = field(default_factory=list)  # extracted, not in truth
 
@@ -86,6 +87,9 @@ def score(warehouse: Path, truthdir: Path) -> Score:
     for t in truth:
         row = paired.get(t.sha256)
         result.status_agrees += row is not None and _status_agrees(t, row)
+        if row is not None and row["status"] == "superseded":
+            result.superseded += 1
+            continue
         expected = Counter(t.lines)
         got = extracted.get(row["document_id"], Counter()) if row else Counter()
         _tally(result, t.file, expected, got)
@@ -110,7 +114,7 @@ def _ratio(value: float | None) -> str:
 def score_table(result: Score) -> Table:
     table = Table(title="Exact amounts against the truth", caption=(
         f"{result.found}/{result.documents} truth documents found; status as expected: "
-        f"{result.status_agrees}/{result.documents}"))
+        f"{result.status_agrees}/{result.documents}; superseded (not scored): {result.superseded}"))
     for name in ("table_type", "truth", "extracted", "matched", "precision", "recall"):
         table.add_column(name, justify="left" if name == "table_type" else "right")
     rows = sorted(result.tables.items()) + [("all", result.overall)]
