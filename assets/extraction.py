@@ -1,6 +1,5 @@
 """Partitioned assets: the file behind each partition, and what the extractor read from it."""
 
-
 import time
 from pathlib import Path
 
@@ -14,12 +13,26 @@ from dagster import (
 )
 
 from assets.previews import extraction_report, markdown_table, without_none
-from pipelines.inventory import InventoryEntry
+from pipelines.inventory import InventoryEntry, Manifest
 from pipelines.partitions import documents_partitions
 from pipelines.resources import ExtractionResource, StagingStore
-from pipelines.staged import EXTRACTED, SOURCE, Quarantined
+from pipelines.staged import EXTRACTED, SOURCE, Quarantined, SourceFile
 
-VANISHED = "extraction_error"
+UNREADABLE = "extraction_error"
+
+
+def locate(key: str, manifest: Manifest) -> SourceFile:
+    """The manifest entry for ``key``, with a problem when its file is gone or has other bytes now."""
+    entry = manifest.entries.get(key) or InventoryEntry(key, "", 0, 0, "")
+    path = Path(entry.path)
+    if not entry.path:
+        return SourceFile(entry, Quarantined(UNREADABLE, f"no file is registered for document {key}"))
+    if not path.is_file():
+        return SourceFile(entry, Quarantined(UNREADABLE, f"{entry.path} was removed before it was read"))
+    current = manifest.entry_for(path)
+    if current.document_id != key:
+        return SourceFile(entry, Quarantined(UNREADABLE, f"{entry.path} changed before it was read"))
+    return SourceFile(current)
 
 
 @asset(
@@ -30,35 +43,18 @@ VANISHED = "extraction_error"
 )
 def source_documents(context: AssetExecutionContext, staging: StagingStore) -> MaterializeResult:
     manifest = staging.manifest()
-    rows = []
-    for key in context.partition_keys:
-        staged = locate(key, manifest)
-        staging.put(key, SOURCE, staged)
-        if isinstance(staged, InventoryEntry):
-            rows.append((key, staged.path, staged.size))
-        else:
-            rows.append((key, staged.message, None))
+    sources = [locate(key, manifest) for key in context.partition_keys]
+    for source in sources:
+        staging.put(source.entry.document_id, SOURCE, source)
+    rows = [(s.entry.document_id, s.entry.path, s.entry.size, s.problem and s.problem.message) for s in sources]
     return MaterializeResult(
         metadata={
-            "documents": len(context.partition_keys),
-            "bytes": sum(size or 0 for _, _, size in rows),
-            "preview": MetadataValue.md(markdown_table(["document_id", "path", "bytes"], rows)),
+            "documents": len(sources),
+            "unreadable": sum(1 for s in sources if s.problem),
+            "bytes": sum(s.entry.size for s in sources),
+            "preview": MetadataValue.md(markdown_table(["document_id", "path", "bytes", "problem"], rows)),
         }
     )
-
-
-def locate(key: str, manifest) -> InventoryEntry | Quarantined:
-    """The manifest entry for ``key`` if its file still has those bytes; else why it cannot be read."""
-    entry = manifest.entries.get(key)
-    if entry is None:
-        return Quarantined(VANISHED, f"no file is registered for document {key}")
-    path = Path(entry.path)
-    if not path.is_file():
-        return Quarantined(VANISHED, f"{entry.path} was removed before it was read")
-    current = manifest.entry_for(path)
-    if current.document_id != key:
-        return Quarantined(VANISHED, f"{entry.path} changed before it was read (now {current.document_id})")
-    return current
 
 
 @asset(
@@ -75,13 +71,13 @@ def extracted_documents(
     from extract.isolation import extract_many
 
     started = time.perf_counter()
-    sources = {key: staging.get(key, SOURCE) for key in context.partition_keys}
-    readable = {Path(s.path): key for key, s in sources.items() if isinstance(s, InventoryEntry)}
-    results = extract_many(list(readable), extraction.limits(), workers=extraction.workers)
+    sources: dict[str, SourceFile] = {key: staging.get(key, SOURCE) for key in context.partition_keys}
+    readable = [Path(s.entry.path) for s in sources.values() if s.problem is None]
+    results = extract_many(readable, extraction.limits(), workers=extraction.workers)
     quarantined = pages = tables = 0
     for key, source in sources.items():
-        result = source if isinstance(source, Quarantined) else results[Path(source.path)]
-        staged = result if not isinstance(result, Exception) else Quarantined.from_error(result)
+        result = source.problem or results[Path(source.entry.path)]
+        staged = Quarantined.from_error(result) if isinstance(result, Exception) else result
         staging.put(key, EXTRACTED, staged)
         if isinstance(staged, Quarantined):
             quarantined += 1

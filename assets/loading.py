@@ -21,6 +21,8 @@ from pipelines.resources import StagingStore, WarehouseResource
 from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
 
 INVALID_FRAMES = "extraction_error"
+PREVIEW_ROWS = 20
+LINE_COLUMNS = ["document_id", "table_type", "code", "item", "measure", "amount_yuan", "page"]
 
 
 def normalise(doc, document_id: str) -> Normalised | Quarantined:
@@ -47,7 +49,7 @@ def normalise(doc, document_id: str) -> Normalised | Quarantined:
 )
 def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> MaterializeResult:
     counts = {"documents": 0, "quarantined": 0, "amounts": 0, "findings": 0}
-    preview_rows: list[tuple] = []
+    preview: list[tuple] = []
     for key in context.partition_keys:
         extracted = staging.get(key, EXTRACTED)
         staged = extracted if isinstance(extracted, Quarantined) else normalise(extracted, key)
@@ -58,17 +60,9 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
             continue
         counts["amounts"] += len(staged.frames.lines)
         counts["findings"] += len(staged.findings)
-        if len(preview_rows) < 20:
-            preview_rows += [(key, *row) for row in staged.frames.lines.head(20 - len(preview_rows)).itertuples(
-                index=False, name=None)][:20]
+        preview += list(staged.frames.lines.head(PREVIEW_ROWS).itertuples(index=False, name=None))
     return MaterializeResult(
-        metadata={
-            **counts,
-            "preview": MetadataValue.md(
-                markdown_table(["key", "document_id", "table_type", "code", "item", "measure", "amount_yuan", "page"],
-                               preview_rows)
-            ),
-        }
+        metadata={**counts, "preview": MetadataValue.md(markdown_table(LINE_COLUMNS, preview[:PREVIEW_ROWS]))}
     )
 
 
@@ -90,12 +84,12 @@ def warehouse_documents(
     with WarehouseWriter(warehouse.working) as writer:
         for key in context.partition_keys:
             source, staged = staging.get(key, SOURCE), staging.get(key, NORMALISED)
-            record = document_record(key, source, staged)
+            record = document_record(source, staged)
             if isinstance(staged, Quarantined):
                 writer.quarantine_document(record, staged.reason, staged.message)
             else:
                 writer.load_document(record, staged.frames, staged.findings)
-            outcome = outcome_of(key, source, staged)
+            outcome = outcome_of(source, staged)
             staging.put(key, OUTCOME, outcome)
             outcomes.append(outcome)
             context.log_event(

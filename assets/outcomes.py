@@ -5,30 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pipelines.inventory import InventoryEntry
-from pipelines.staged import Normalised, Outcome, Quarantined
+from pipelines.staged import Normalised, Outcome, Quarantined, SourceFile
 
 
-def document_record(key: str, source: InventoryEntry | Quarantined, staged: Normalised | Quarantined) -> Any:
-    """The loader's ``DocumentRecord`` for one partition (file facts plus identity when known)."""
+def document_record(source: SourceFile, staged: Normalised | Quarantined) -> Any:
+    """The loader's ``DocumentRecord`` for one partition (file facts, pages and extraction time)."""
     from warehouse.loader import DocumentRecord
 
-    frames = staged.frames if isinstance(staged, Normalised) else None
+    extracted = staged if isinstance(staged, Normalised) else None
     return DocumentRecord(
-        document_id=key,
-        sha256=source.sha256 if isinstance(source, InventoryEntry) else None,
-        source_path=source.path if isinstance(source, InventoryEntry) else None,
-        identity=frames.identity if frames is not None else None,
-        pages=staged.pages if isinstance(staged, Normalised) else None,
-        tables_found=frames.tables_found if frames is not None else [],
+        document_id=source.entry.document_id,
+        sha256=source.entry.sha256,
+        source_path=source.entry.path,
+        pages=extracted.pages if extracted else None,
+        seconds=round(extracted.seconds, 3) if extracted else None,
     )
 
 
-def outcome_of(key: str, source: InventoryEntry | Quarantined, staged: Normalised | Quarantined) -> Outcome:
-    path = source.path if isinstance(source, InventoryEntry) else ""
+def outcome_of(source: SourceFile, staged: Normalised | Quarantined) -> Outcome:
+    key, path = source.entry.document_id, source.entry.path
     if isinstance(staged, Quarantined):
         return Outcome(key, path, "quarantined", reason=staged.reason, message=staged.message)
-    lines = staged.frames.lines
     return Outcome(
         document_id=key,
         path=path,
@@ -36,7 +33,7 @@ def outcome_of(key: str, source: InventoryEntry | Quarantined, staged: Normalise
         title=staged.frames.identity.title,
         pages=staged.pages,
         tables=len(staged.frames.tables),
-        amounts=len(lines),
+        amounts=len(staged.frames.lines),
         findings=len(staged.findings),
         errors=sum(1 for f in staged.findings if f.severity == "error"),
     )

@@ -1,6 +1,5 @@
 """The unpartitioned warehouse-level asset: dimensions, views, cross-document checks, atomic publish."""
 
-
 import time
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
@@ -8,7 +7,8 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from assets.loading import warehouse_documents
 from assets.previews import markdown_table
 from assets.readback import fetch
-from pipelines.resources import WarehouseResource
+from assets.warehouse_frames import check_inputs, missing_documents
+from pipelines.resources import StagingStore, WarehouseResource
 
 DOCUMENT_COLUMNS = ["document_id", "county", "department", "fiscal_year", "phase", "status", "reason", "pages"]
 
@@ -16,10 +16,12 @@ DOCUMENT_COLUMNS = ["document_id", "county", "department", "fiscal_year", "phase
 @asset(
     deps=[warehouse_documents],
     group_name="warehouse",
-    description="Finalise dimensions and views on the working copy, run cross-document checks (prior year, "
-    "budget vs final), then CHECKPOINT and publish it atomically (os.replace) as the analysts' read-only file.",
+    description="Finalise dimensions and views on the working copy, report removed files, run cross-document "
+    "checks (prior year, budget vs final), then publish atomically (os.replace) as the analysts' read-only file.",
 )
-def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+def published_warehouse(
+    context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
+) -> MaterializeResult:
     from checks.cross_document import check_across_documents
     from warehouse.publish import publish
 
@@ -28,17 +30,20 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     started = time.perf_counter()
     with WarehouseWriter(warehouse.working) as writer:
         writer.finalize()
-        lines, narrative, documents = writer.check_frames()
-        cross_findings = check_across_documents(lines, narrative, documents)
+        missing = missing_documents(writer.con, staging.manifest())
+        writer.mark_missing(key for key, _ in missing)
+        cross_findings = check_across_documents(*check_inputs(writer.con))
         writer.replace_cross_document_findings(cross_findings)
     publish(warehouse.working, warehouse.published)
     statuses = dict(fetch(warehouse.published, "documents_by_status"))
-    context.log.info(f"published {warehouse.published}: {statuses}")
+    for key, path in missing:
+        context.log.warning(f"document {key}: its file {path} was removed; its rows stay in the warehouse")
     return MaterializeResult(
         metadata={
             "path": MetadataValue.path(str(warehouse.published)),
             **{f"documents_{status}": count for status, count in sorted(statuses.items())},
             "amounts": fetch(warehouse.published, "lines_count")[0][0],
+            "newly_missing_files": len(missing),
             "cross_document_findings": len(cross_findings),
             "seconds": round(time.perf_counter() - started, 3),
             "preview": MetadataValue.md(

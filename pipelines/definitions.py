@@ -1,18 +1,12 @@
 """The Dagster code location (``dagster dev``, ``dg check defs``, ``countybudget ingest``)."""
 
-from __future__ import annotations
+from dagster import Definitions
 
-import warnings
-
-from dagster import BetaWarning, Definitions
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", BetaWarning)  # backfill_policy is beta; single_run is what we need
-    from assets.reconciliation import quarantine_check, reconciliation_checks
-    from pipelines.jobs import ALL_ASSETS, ingest_job
-    from pipelines.resources import default_resources
-    from pipelines.schedules import nightly_schedule
-    from pipelines.sensors import inbox_sensor
+from assets.reconciliation import quarantine_check, reconciliation_checks
+from pipelines.jobs import ALL_ASSETS, ingest_job
+from pipelines.resources import default_resources
+from pipelines.schedules import nightly_schedule
+from pipelines.sensors import inbox_sensor
 
 defs = Definitions(
     assets=ALL_ASSETS,

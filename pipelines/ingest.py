@@ -10,11 +10,13 @@ import os
 import shutil
 import time
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from dagster import DagsterInstance
 from rich.console import Console
 
+from assets.publishing import published_warehouse
 from assets.readback import fetch
 from pipelines.inventory import InventoryEntry
 from pipelines.jobs import SKIPPED_TAG, ingest_job
@@ -39,20 +41,34 @@ def persistent_instance() -> DagsterInstance:
     return DagsterInstance.get()
 
 
-def known_documents(published: Path) -> dict[str, tuple[str, str]]:
-    """document_id -> (status, source_path) in the published warehouse; empty before the first publish."""
+@dataclass(frozen=True)
+class KnownDocument:
+    status: str
+    source_path: str | None
+    reported_missing: bool
+
+
+def known_documents(published: Path) -> dict[str, KnownDocument]:
+    """What the published warehouse knows, by document_id; empty before the first publish."""
     if not published.exists():
         return {}
-    return {row[0]: (row[1], row[2]) for row in fetch(published, "known_documents")}
+    return {row[0]: KnownDocument(*row[1:]) for row in fetch(published, "known_documents")}
 
 
 def run_batches(instance: DagsterInstance, published: Path, keys: list[str], skipped: int) -> bool:
-    """Register the keys and run the graph over them, one run per contiguous partition range."""
+    """Register the keys and run the graph over them, one run per contiguous partition range.
+
+    No keys: a refresh run of the warehouse-level asset only (e.g. to record a removed file).
+    """
     from pipelines.definitions import defs
 
-    _, registered = register_new(instance, keys)
     job = defs.resolve_job_def(ingest_job.name)
     run_config = resource_run_config(published) | QUIET_LOGS
+    if not keys:
+        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                        asset_selection=[published_warehouse.key])
+        return result.success
+    _, registered = register_new(instance, keys)
     success = True
     for first, last in contiguous_ranges(keys, registered):
         tags = range_tags(first, last) | {SKIPPED_TAG: str(skipped)}
@@ -74,14 +90,14 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
         todo = [entry for entry in found.entries if entry.document_id not in known]
         for entry in found.entries:
             if entry.document_id in known:
-                print_skipped(console, entry, known[entry.document_id][0])
+                print_skipped(console, entry, known[entry.document_id].status)
         report_duplicates(console, found.duplicates, found.entries)
-        report_missing(console, known, {entry.document_id for entry in found.entries})
+        newly_missing = report_missing(console, known, {entry.document_id for entry in found.entries})
         manifest.record(todo)
         for entry in todo:
             staging.discard(entry.document_id, OUTCOME)
         success = True
-        if todo:
+        if todo or newly_missing:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 success = run_batches(persistent_instance(), published, [e.document_id for e in todo],
@@ -109,8 +125,11 @@ def report_duplicates(console: Console, duplicates: list[InventoryEntry], entrie
         print_duplicate(console, entry, originals[entry.document_id])
 
 
-def report_missing(console: Console, known: dict[str, tuple[str, str]], present: set[str]) -> None:
-    """Loaded documents whose file is gone: reported, never deleted from the warehouse."""
-    for document_id, (status, source_path) in sorted(known.items()):
-        if status == "loaded" and document_id not in present and source_path and not Path(source_path).exists():
-            print_missing(console, document_id, source_path)
+def report_missing(console: Console, known: dict[str, KnownDocument], present: set[str]) -> int:
+    """Print loaded documents whose file is gone (never deleted); returns how many are not yet recorded."""
+    newly = 0
+    for document_id, doc in sorted(known.items()):
+        if doc.status == "loaded" and document_id not in present and not (doc.source_path and Path(doc.source_path).exists()):
+            print_missing(console, document_id, doc.source_path or "")
+            newly += not doc.reported_missing
+    return newly

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SOURCE = "source"  # InventoryEntry | Quarantined
+from pipelines.inventory import InventoryEntry
+
+SOURCE = "source"  # SourceFile
 EXTRACTED = "extracted"  # ExtractedDocument | Quarantined
 NORMALISED = "normalised"  # Normalised | Quarantined
 OUTCOME = "outcome"  # Outcome
@@ -23,6 +25,14 @@ class Quarantined:
     @classmethod
     def from_error(cls, error: Any) -> Quarantined:
         return cls(str(error.reason.value), str(error.message))
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The file behind a partition; ``problem`` says why it cannot be read (removed, changed)."""
+
+    entry: InventoryEntry
+    problem: Quarantined | None = None
 
 
 @dataclass
