@@ -90,6 +90,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
 }
 
+# A bare 小计 column (one-row header, no group above it) is the subtotal of the group it opens.
+BARE_SUBTOTAL = {"general_budget_expenditure": "basic", "three_public": "vehicle_total", "expenditure": "basic"}
 _BUDGET_QUALIFIER = "预算数"
 _FINAL_QUALIFIER = "决算数"
 
@@ -98,6 +100,8 @@ def measure_of(table_type: str, phase: str, path: list[str]) -> str | None:
     """The measure key a header path names, or None."""
     rules = RULES[table_type]
     key = _walk(rules, path)
+    if key is None and SUBTOTAL in path:
+        key = BARE_SUBTOTAL.get(table_type)
     if key is None or table_type != "three_public" or phase != "final":
         return key
     return f"{key}_budget" if _BUDGET_QUALIFIER in path and _FINAL_QUALIFIER not in path else key
