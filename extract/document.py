@@ -4,6 +4,7 @@ stitched tables → BudgetLines, plus the narrative and performance readers."""
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import Path
 
@@ -15,9 +16,9 @@ from extract.pages import read_page_texts
 from extract.routing import route_pages, toc_tables
 from extract.settings import ExtractSettings
 from extract.stitch import stitch
-from extract.text import squash
 
 log = logging.getLogger(__name__)
+_CJK = re.compile(r"[\u4e00-\u9fff]")  # scans carry at most page numbers in their text layer
 
 
 def extract_document(path: Path, settings: ExtractSettings | None = None) -> ExtractedDocument:
@@ -26,7 +27,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     started = time.perf_counter()
     path = Path(path)
     page_texts = read_page_texts(path)
-    if sum(len(squash(text)) for text in page_texts) < settings.min_text_chars:
+    if sum(len(_CJK.findall(text)) for text in page_texts) < settings.min_cjk_chars:
         raise QuarantineError(ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)")
     identity = identify(page_texts, settings.identity_pages)
     if identity is None:

@@ -22,7 +22,7 @@ class ExtractSettings:
     camelot_engine: str = "vector"
     line_scale: int = 15  # camelot's default; a larger value finds shorter ruling lines
     title_search_lines: int = 8  # a page title sits among the first lines of its page
-    min_text_chars: int = 40  # fewer printable characters in the whole file = no text layer
+    min_cjk_chars: int = 20  # fewer Chinese characters in the whole file = no text layer (a scan)
     identity_pages: int = 3  # the cover / title is on one of the first pages
     run_narrative: bool = True  # also call extract.narrative / extract.performance
 
@@ -31,7 +31,7 @@ class ExtractSettings:
             raise ValueError(f"camelot_flavor must be 'lattice' (bordered tables), got {self.camelot_flavor!r}")
         if self.camelot_engine not in CAMELOT_ENGINES:
             raise ValueError(f"camelot_engine must be one of {CAMELOT_ENGINES}, got {self.camelot_engine!r}")
-        for name in ("line_scale", "title_search_lines", "min_text_chars", "identity_pages"):
+        for name in ("line_scale", "title_search_lines", "min_cjk_chars", "identity_pages"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a positive integer, got {value!r}")
