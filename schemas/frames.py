@@ -92,19 +92,34 @@ def lines_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     })
 
 
+def metric_kind(metric: str) -> str:
+    """``share_pct:…``, ``change_pct:…`` and ``count:…`` are not yuan; every other metric is."""
+    head = metric.split(":", 1)[0]
+    return head if ":" in metric and head in models.METRIC_KINDS else "amount"
+
+
 def narrative_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.narrative
+    kinds = [metric_kind(r.metric) for r in rows]
     return pd.DataFrame({
         "document_id": _ids(document_id, len(rows)),
         "metric": _strings(r.metric for r in rows),
-        "amount_yuan": decimal_series("amount_yuan", [r.amount_yuan for r in rows]),
+        "kind": _strings(kinds),
+        "amount_yuan": decimal_series(
+            "amount_yuan", [r.amount_yuan if k == "amount" else None for r, k in zip(rows, kinds, strict=True)]
+        ),
+        "value": decimal_series(
+            "value",
+            [None if k == "amount" else _target_value(r.amount_yuan) for r, k in zip(rows, kinds, strict=True)],
+            TARGET_VALUE_ARROW,
+        ),
         "page": _ints(r.page for r in rows),
         "sentence": _strings(r.sentence for r in rows),
     })
 
 
 def _target_value(value: Decimal | None) -> Decimal | None:
-    """Indicator values are not money: 4 places is plenty, rounding beyond that is harmless."""
+    """Indicator values, shares and counts are not money: 4 places is plenty, rounding beyond is harmless."""
     return None if value is None else value.quantize(TARGET_PLACES, rounding=ROUND_HALF_EVEN)
 
 

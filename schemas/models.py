@@ -21,7 +21,9 @@ IntList = Annotated[pd.ArrowDtype, pyarrow.list_(pyarrow.int64())]
 StrList = Annotated[pd.ArrowDtype, pyarrow.list_(pyarrow.string())]
 
 DOCUMENT_ID = r"^[0-9a-f]{16}$"
-KEY = r"^[a-z][a-z0-9_]*$"  # metric and check keys: stable snake_case
+KEY = r"^[a-z][a-z0-9_]*$"  # check keys and measures: stable snake_case
+METRIC = r"^[a-z][a-z0-9_]*(?::[^:\s]+)*$"  # snake_case, then optional qualifiers (share_pct:part:base)
+METRIC_KINDS = ("amount", "share_pct", "change_pct", "count")
 DIGITS = r"^\d+$"
 UNITS = ("万元", "千元", "元")
 SCOPES = ("department", "project")
@@ -47,13 +49,21 @@ class BudgetLinesModel(_Strict):
 
 
 class NarrativeMetricsModel(_Strict):
-    """Figures stated in the text; keys are the contract's metric names (extras allowed, snake_case)."""
+    """Figures stated in the text: yuan amounts (``kind`` amount) in ``amount_yuan``, shares, growth
+    rates and counts in ``value`` (they are not money and must never be read as yuan)."""
 
     document_id: Series[str] = pa.Field(str_matches=DOCUMENT_ID)
-    metric: Series[str] = pa.Field(str_matches=KEY)
-    amount_yuan: Series[Money] = pa.Field()
+    metric: Series[str] = pa.Field(str_matches=METRIC)
+    kind: Series[str] = pa.Field(isin=METRIC_KINDS)
+    amount_yuan: Series[Money] = pa.Field(nullable=True)
+    value: Series[TargetValue] = pa.Field(nullable=True)
     page: Series[int] = pa.Field(ge=1)
     sentence: Series[str] = pa.Field()
+
+    @pa.dataframe_check(error="amount_yuan is set exactly when kind is 'amount', value exactly otherwise")
+    def money_only_for_amounts(cls, df: pd.DataFrame) -> pd.Series:
+        is_amount = df["kind"] == "amount"
+        return (df["amount_yuan"].notna() == is_amount) & (df["value"].notna() != is_amount)
 
 
 class PerformanceTargetsModel(_Strict):

@@ -23,7 +23,13 @@ def validate(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFram
 
 def describe_failures(model_name: str, cases: pd.DataFrame) -> str:
     lines = [f"{model_name} rejected the frame:"]
-    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
+    whole_frame = cases["schema_context"] == "DataFrameSchema"
+    for check, group in cases[whole_frame].groupby("check", sort=False):
+        rows = sorted({int(i) for i in group["index"].dropna()})
+        more = f" and {len(rows) - MAX_CASES} more" if len(rows) > MAX_CASES else ""
+        label = "row" if len(rows) == 1 else "rows"
+        lines.append(f"  frame failed {check}: {label} {', '.join(map(str, rows[:MAX_CASES]))}{more}")
+    for (column, check), group in cases[~whole_frame].groupby(["column", "check"], dropna=False, sort=False):
         shown = ", ".join(
             f"{case!r} (row {index})" if pd.notna(index) else repr(case)
             for case, index in zip(group["failure_case"][:MAX_CASES], group["index"][:MAX_CASES], strict=True)

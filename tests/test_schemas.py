@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from checks.findings import Finding
-from extract.model import BudgetLine
+from extract.model import BudgetLine, NarrativeMetric
 from schemas import models
 from schemas.frames import document_frames, findings_frame
 from schemas.money import MONEY
@@ -87,3 +87,25 @@ def test_empty_document_builds_empty_typed_frames() -> None:
     assert len(frames.lines) == 0 and frames.tables_found == []
     assert frames.lines["amount_yuan"].dtype == MONEY
     assert isinstance(frames.narrative, pd.DataFrame)
+
+
+def test_narrative_shares_and_counts_are_kept_out_of_amount_yuan() -> None:
+    doc = sample_document()
+    doc.narrative += [
+        NarrativeMetric("share_pct:operating_cost:revenue_total", Decimal("13.19"), 4, "占13.19%"),
+        NarrativeMetric("count:vehicles:执法执勤用车", Decimal("3.00"), 5, "3辆"),
+        NarrativeMetric("operating_cost_item:办公费", Decimal("1200.00"), 4, "办公费0.12万元"),
+    ]
+    frame = document_frames(doc, DOC_ID).narrative
+    assert list(frame["kind"]) == ["amount", "share_pct", "count", "amount"]
+    assert [None if pd.isna(v) else v for v in frame["amount_yuan"]] == [
+        Decimal("12345678.91"), None, None, Decimal("1200.00")
+    ]
+    assert [None if pd.isna(v) else v for v in frame["value"]] == [None, Decimal("13.19"), Decimal("3"), None]
+
+
+def test_narrative_amount_on_a_count_is_rejected() -> None:
+    frame = document_frames(sample_document(), DOC_ID).narrative.copy()
+    frame.loc[0, "kind"] = "count"
+    with pytest.raises(FrameValidationError, match="frame failed amount_yuan is set exactly when kind is 'amount', value exactly otherwise: row 0$"):
+        validate(models.NarrativeMetricsModel, frame)

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from checks.findings import Finding
-from extract.model import BudgetLine, ReasonClass
+from extract.model import BudgetLine, NarrativeMetric, ReasonClass
 from schemas.frames import document_frames
 from tests.warehouse_fixtures import ensure_classification, sample_document, sha_of
 
@@ -188,3 +188,19 @@ def test_finalize_leaves_misread_codes_out_of_the_classification(tmp_path: Path)
         writer.finalize()
         assert writer.con.execute("SELECT count(*) FROM dim_classification WHERE code = '2050'").fetchone() == (0,)
         assert writer.con.execute("SELECT count(*) FROM v_budget_lines WHERE code = '2050'").fetchone() == (1,)
+
+
+def test_narrative_shares_stay_out_of_the_contract_view(tmp_path: Path) -> None:
+    sha = sha_of("shares")
+    doc = sample_document()
+    doc.narrative.append(NarrativeMetric("share_pct:operating_cost:revenue_total", Decimal("13.19"), 4, "占13.19%"))
+    with WarehouseWriter(tmp_path / "w.duckdb") as writer:
+        writer.load_document(DocumentRecord(sha[:16], sha, "s.pdf"), document_frames(doc, sha[:16]), [])
+        con = writer.con
+        assert con.execute("SELECT metric, amount_yuan FROM v_narrative_metrics").fetchall() == [
+            ("expenditure_total", Decimal("12345678.91"))
+        ]
+        assert con.execute("SELECT metric, kind, amount_yuan, value FROM v_narrative_figures ORDER BY kind").fetchall() == [
+            ("expenditure_total", "amount", Decimal("12345678.91"), None),
+            ("share_pct:operating_cost:revenue_total", "share_pct", None, Decimal("13.19")),
+        ]

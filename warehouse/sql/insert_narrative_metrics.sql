@@ -1,3 +1,3 @@
-INSERT INTO fact_narrative_metric (document_id, metric, amount_yuan, page, sentence)
-SELECT document_id, metric, amount_yuan, page, sentence
+INSERT INTO fact_narrative_metric (document_id, metric, kind, amount_yuan, value, page, sentence)
+SELECT document_id, metric, kind, amount_yuan, value, page, sentence
 FROM incoming_narrative_metrics;

@@ -11,10 +11,13 @@ CREATE TABLE IF NOT EXISTS fact_budget_line (
     page INTEGER NOT NULL
 );
 
+-- Yuan figures in amount_yuan (kind 'amount'); shares and growth rates (percent) and counts in value.
 CREATE TABLE IF NOT EXISTS fact_narrative_metric (
     document_id VARCHAR NOT NULL,
     metric VARCHAR NOT NULL,
-    amount_yuan DECIMAL(18, 2) NOT NULL,
+    kind VARCHAR NOT NULL,              -- 'amount' | 'share_pct' | 'change_pct' | 'count'
+    amount_yuan DECIMAL(18, 2),
+    value DECIMAL(18, 4),
     page INTEGER NOT NULL,
     sentence VARCHAR
 );
