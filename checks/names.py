@@ -23,3 +23,6 @@ ALL_CHECKS = (
     NARRATIVE_VS_TABLE, NARRATIVE_PARTS, NARRATIVE_PERCENTAGE, NARRATIVE_VS_PROJECTS, PRIOR_YEAR_CHANGE,
     TOC_TABLE_MISSING,
 )
+
+# Not a reconciliation rule: a rule that itself failed on a document's data (reported, never raised).
+CHECK_FAILED = "check_failed"

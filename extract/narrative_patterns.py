@@ -56,6 +56,14 @@ AMOUNT_LABELS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("procurement_services",), r"服务(?:类采购|采购|类)"),
 )
 
+# 决算 phrasing that states the budget and the final figure together: (budget key, final key, regex).
+_BUDGET_AMOUNT = r"(?P<bnum>\d+(?:,\d{3})*(?:\.\d+)?)(?P<bunit>亿元|万元|千元|元|万)"
+BUDGET_AND_FINAL: tuple[tuple[str, str, str], ...] = (
+    ("three_public_total_budget", "three_public_total",
+     THREE_PUBLIC + r"(?:财政拨款)?(?:支出)?(?:年初|全年)?预算(?:数)?为?" + _BUDGET_AMOUNT
+     + r"[,，](?:支出)?决算(?:数)?为?" + AMOUNT),
+)
+
 # "无…支出" statements: the figure is zero. Not after a template instruction (作下述说明).
 ZERO_LABELS: tuple[tuple[str, str], ...] = (
     ("three_public_total", r"年度?无" + THREE_PUBLIC + r"(?:财政拨款)?支出"),

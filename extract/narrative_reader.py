@@ -21,6 +21,7 @@ _CHANGE_KEYS = {"revenue_total": "revenue_change", "expenditure_total": "expendi
                 "three_public_total": "three_public_change"}
 _LABELS = [(keys, re.compile("(?P<label>" + label + ")" + p.FILL + p.AMOUNT)) for keys, label in p.AMOUNT_LABELS]
 _ZEROS = [(key, re.compile(label)) for key, label in p.ZERO_LABELS]
+_PAIRS = [(budget, final, re.compile(pattern)) for budget, final, pattern in p.BUDGET_AND_FINAL]
 _ITEM = re.compile(p.ITEM)
 
 
@@ -32,6 +33,7 @@ class Candidate:
     amount: Decimal
     amount_at: int
     follow: bool = True
+    also: tuple[tuple[str, Decimal, int], ...] = ()  # further figures the same phrase states
 
 
 def to_yuan(number: str, unit: str) -> Decimal | None:
@@ -71,6 +73,13 @@ class NarrativeReader:
                 amount = to_yuan(m.group("num"), m.group("unit"))
                 if amount is not None:
                     found.append(Candidate(m.start(), m.end(), keys, amount, m.start("num")))
+        for budget, final, pattern in _PAIRS:
+            for m in pattern.finditer(self.text):
+                planned = to_yuan(m.group("bnum"), m.group("bunit"))
+                spent = to_yuan(m.group("num"), m.group("unit"))
+                if planned is not None and spent is not None:
+                    found.append(Candidate(m.start(), m.end(), (final,), spent, m.start("num"),
+                                           also=((budget, planned, m.start("bnum")),)))
         for key, pattern in _ZEROS:
             for m in pattern.finditer(self.text):
                 if not p.TEMPLATE_INSTRUCTION.search(self.text, max(0, m.start() - 40), m.start()):
@@ -87,6 +96,8 @@ class NarrativeReader:
     def _accept(self, c: Candidate) -> int:
         for key in c.keys:
             self._emit(key, c.amount, c.amount_at, c.end)
+        for key, amount, at in c.also:
+            self._emit(key, amount, at, c.end)
         pos = c.end
         if c.follow:
             pos = self._follow_ups(c, pos)

@@ -1,0 +1,110 @@
+"""Rules across two tables of one document: 基本支出 vs the economic table, 人员+公用, "三公".
+
+Each must hold in a correct document (both sides cover 一般公共预算 / 财政拨款 funds), so a
+failure is an ``error``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checks import names
+from checks.finding_text import mismatch
+from checks.findings import Finding
+from checks.line_index import LineIndex
+from checks.tolerance import Tolerances, agrees
+
+ZERO = Decimal("0.00")
+GBE, ECONOMIC, THREE = "general_budget_expenditure", "basic_expenditure_economic", "three_public"
+# economic code -> the 三公 measure it may not exceed
+ECONOMIC_THREE_PUBLIC = {"30212": "outbound", "30217": "reception", "30231": "vehicle_operation",
+                         "31013": "vehicle_purchase"}
+
+
+def general_budget_basic(index: LineIndex) -> Decimal | None:
+    """基本支出 of the 一般公共预算 expenditure table's 合计 row (小计, or 人员+公用 when no 小计)."""
+    row = index.row(GBE, "合计")
+    if not row:
+        return None
+    if "basic" in row:
+        return row["basic"]
+    if "personnel" in row or "public_use" in row:
+        return row.get("personnel", ZERO) + row.get("public_use", ZERO)
+    return None
+
+
+def economic_total(index: LineIndex) -> Decimal | None:
+    """The economic table's total: budget 合计 row, 决算 人员经费合计 + 公用经费合计."""
+    total = index.cell(ECONOMIC, "合计", "total")
+    if total is not None:
+        return total
+    people = index.cell(ECONOMIC, "人员经费合计", "amount")
+    public = index.cell(ECONOMIC, "公用经费合计", "amount")
+    return None if people is None and public is None else (people or ZERO) + (public or ZERO)
+
+
+def basic_vs_economic(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    basic, economic = general_budget_basic(index), economic_total(index)
+    if basic is None or economic is None or agrees(basic, economic, tol.table(GBE, ECONOMIC)):
+        return []
+    return [mismatch(names.BASIC_VS_ECONOMIC, "error", "basic_expenditure_economic total vs "
+                     "general_budget_expenditure 基本支出", basic, economic)]
+
+
+def personnel_plus_public(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """On every general_budget_expenditure row: 人员经费 + 公用经费 = 基本支出."""
+    found = []
+    for key, row in index.tables.get(GBE, {}).items():
+        if "basic" not in row or not ("personnel" in row or "public_use" in row):
+            continue
+        expected = row.get("personnel", ZERO) + row.get("public_use", ZERO)
+        if not agrees(expected, row["basic"], tol.table(GBE)):
+            found.append(mismatch(names.PERSONNEL_PLUS_PUBLIC, "error",
+                                  f"{GBE} row {key}: 基本支出 vs 人员经费+公用经费", expected, row["basic"]))
+    return found
+
+
+def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """total = outbound + vehicle_total + reception; vehicle_total = purchase + operation (each
+    printed year, 决算数 and 预算数 columns)."""
+    found = []
+    step = tol.table(THREE)
+    for key, row in index.tables.get(THREE, {}).items():
+        for suffix in ("", "_budget"):
+            def get(measure: str, row=row, suffix=suffix) -> Decimal | None:
+                return row.get(measure + suffix)
+
+            purchase, operation, vehicles = get("vehicle_purchase"), get("vehicle_operation"), get("vehicle_total")
+            if vehicles is not None and (purchase is not None or operation is not None):
+                expected = (purchase or ZERO) + (operation or ZERO)
+                if not agrees(expected, vehicles, step):
+                    found.append(mismatch(names.THREE_PUBLIC_VEHICLE, "error",
+                                          f"三公 {key or 'this year'} vehicle_total{suffix} vs purchase+operation",
+                                          expected, vehicles))
+            if vehicles is None and (purchase is not None or operation is not None):
+                vehicles = (purchase or ZERO) + (operation or ZERO)
+            parts = [get("outbound"), vehicles, get("reception")]
+            total = get("total")
+            if total is not None and any(p is not None for p in parts):
+                expected = sum((p or ZERO for p in parts), ZERO)
+                if not agrees(expected, total, step):
+                    found.append(mismatch(names.THREE_PUBLIC_TOTAL, "error",
+                                          f"三公 {key or 'this year'} total{suffix} vs outbound+vehicles+reception",
+                                          expected, total))
+    return found
+
+
+def three_public_vs_economic(index: LineIndex, tol: Tolerances, three_public_present: bool) -> list[Finding]:
+    """30212/30217/30231/31013 of the basic economic table do not exceed the 三公 items."""
+    if not three_public_present:
+        return []
+    own_year = index.row(THREE, None) or {}
+    found = []
+    for code, measure in ECONOMIC_THREE_PUBLIC.items():
+        row = index.row(ECONOMIC, code) or {}
+        economic = row.get("total", row.get("amount"))
+        ceiling = own_year.get(measure, ZERO)
+        if economic is not None and economic - ceiling > tol.table(THREE, ECONOMIC):
+            found.append(mismatch(names.THREE_PUBLIC_VS_ECONOMIC, "error",
+                                  f"basic_expenditure_economic {code} exceeds 三公 {measure}", ceiling, economic))
+    return found

@@ -1,0 +1,146 @@
+"""Narrative figures against the tables, against each other, and their stated percentages.
+
+Severities: a narrative figure that contradicts the table it summarises, a total that is not the
+sum of the parts the same paragraph lists, and a wrong percentage are ``error``; sums across
+categories the text may leave out (基本+项目 vs 总额) and the project list (which may list only
+key projects) are ``warn``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checks import names
+from checks.finding_text import mismatch, percent_mismatch
+from checks.findings import Finding
+from checks.line_index import LineIndex
+from checks.tolerance import NARRATIVE_STEP, Tolerances, agrees, share_tolerance
+from extract.model import ExtractedDocument
+
+ZERO = Decimal("0.00")
+HUNDRED = Decimal(100)
+Source = tuple[str, tuple[str | None, ...], str]  # table, row keys (first printed wins), measure
+
+_TOTAL = ("总计",)
+_THREE = "three_public"
+NARRATIVE_SOURCES: dict[str, tuple[Source, ...]] = {
+    "revenue_total": (("summary", ("总计", "收入总计"), "revenue"), ("summary", ("本年收入合计",), "revenue")),
+    "expenditure_total": (("summary", ("总计", "支出总计"), "expenditure"),
+                          ("summary", ("本年支出合计",), "expenditure")),
+    "revenue_current_year": (("summary", ("本年收入合计",), "revenue"),),
+    "expenditure_current_year": (("summary", ("本年支出合计",), "expenditure"),),
+    "basic_expenditure": (("expenditure", ("合计",), "basic"), ("general_budget_expenditure", ("合计",), "basic")),
+    "project_expenditure": (("expenditure", ("合计",), "project"),
+                            ("general_budget_expenditure", ("合计",), "project")),
+    "personnel_expenditure": (("general_budget_expenditure", ("合计",), "personnel"),
+                              ("basic_expenditure_economic", ("合计",), "personnel"),
+                              ("basic_expenditure_economic", ("人员经费合计",), "amount")),
+    "public_use_expenditure": (("general_budget_expenditure", ("合计",), "public_use"),
+                               ("basic_expenditure_economic", ("合计",), "public_use"),
+                               ("basic_expenditure_economic", ("公用经费合计",), "amount")),
+    **{key: ((_THREE, (None,), key),) for key in
+       ("outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")},
+    "three_public_total": ((_THREE, (None,), "total"),),
+    "three_public_total_budget": ((_THREE, (None,), "total_budget"),),
+    **{f"procurement_{key}": (("procurement", ("合计",), key),) for key in ("total", "goods", "works", "services")},
+}
+# Tables whose absence of lines (present but empty) means zero for the narrative figure.
+ZERO_WHEN_EMPTY = (_THREE, "procurement")
+
+
+def _table_value(index: LineIndex, doc: ExtractedDocument, source: Source) -> Decimal | None:
+    table, keys, measure = source
+    value = index.first_cell(table, keys, measure)
+    if value is None and table in ZERO_WHEN_EMPTY and table in doc.tables_found and table not in index.tables:
+        return ZERO
+    return value
+
+
+def narrative_vs_tables(doc: ExtractedDocument, index: LineIndex, tol: Tolerances) -> list[Finding]:
+    found = []
+    for metric in doc.narrative:
+        sources = NARRATIVE_SOURCES.get(metric.metric, ())
+        values = [(s, v) for s in sources if (v := _table_value(index, doc, s)) is not None]
+        if not values or any(agrees(v, metric.amount_yuan, tol.narrative(s[0])) for s, v in values):
+            continue
+        (table, keys, measure), expected = values[0]
+        what = f"narrative {metric.metric} (page {metric.page}) vs {table} {keys[0] or 'this year'} {measure}"
+        found.append(mismatch(names.NARRATIVE_VS_TABLE, "error", what, expected, metric.amount_yuan))
+    return found
+
+
+def _stated(doc: ExtractedDocument) -> dict[str, Decimal]:
+    return {m.metric: m.amount_yuan for m in doc.narrative}
+
+
+def _parts_finding(what: str, total: Decimal | None, parts: list[Decimal | None], severity: str = "error"
+                   ) -> list[Finding]:
+    if total is None or all(p is None for p in parts):
+        return []
+    expected = sum((p or ZERO for p in parts), ZERO)
+    if agrees(expected, total, NARRATIVE_STEP):
+        return []
+    return [mismatch(names.NARRATIVE_PARTS, severity, what, expected, total)]
+
+
+def narrative_parts(doc: ExtractedDocument) -> list[Finding]:
+    s = _stated(doc)
+    items = [v for k, v in s.items() if k.startswith("operating_cost_item:")]
+    vehicles = s.get("vehicle_total")
+    if vehicles is None and ("vehicle_purchase" in s or "vehicle_operation" in s):
+        vehicles = s.get("vehicle_purchase", ZERO) + s.get("vehicle_operation", ZERO)
+    total = s.get("expenditure_current_year", s.get("expenditure_total"))
+    found = _parts_finding("narrative 机关运行经费 vs sum of its items", s.get("operating_cost"), items or [None])
+    found += _parts_finding("narrative 政府采购 total vs goods+works+services", s.get("procurement_total"),
+                            [s.get(f"procurement_{k}") for k in ("goods", "works", "services")])
+    found += _parts_finding('narrative "三公" total vs its parts', s.get("three_public_total"),
+                            [s.get("outbound"), vehicles, s.get("reception")])
+    found += _parts_finding("narrative 公务用车 vs purchase+operation", s.get("vehicle_total"),
+                            [s.get("vehicle_purchase"), s.get("vehicle_operation")])
+    if "basic_expenditure" in s and "project_expenditure" in s:
+        found += _parts_finding("narrative 支出 total vs 基本支出+项目支出", total,
+                                [s["basic_expenditure"], s["project_expenditure"]], "warn")
+    return found
+
+
+def narrative_percentages(doc: ExtractedDocument) -> list[Finding]:
+    s, found = _stated(doc), []
+    for key, stated in s.items():
+        if key.startswith("share_pct:"):
+            _, part, base = key.split(":", 2)
+            part_value = s.get(part)
+            base_value = next((s[b] for b in (base, "expenditure_total", "revenue_total") if s.get(b)), None)
+            what = f"narrative {part} share of {base}"
+        elif key.startswith("change_pct:"):
+            part = key.split(":", 1)[1]
+            part_value = s.get("revenue_change" if part == "revenue_total" else
+                               "expenditure_change" if part == "expenditure_total" else
+                               "three_public_change" if part == "three_public_total" else f"{part}_change")
+            base_value = s[part] - part_value if part in s and part_value is not None else None
+            what = f"narrative {part} change rate"
+        else:
+            continue
+        if part_value is None or not base_value or base_value <= 0:
+            continue
+        computed = part_value * HUNDRED / base_value
+        if abs(computed - stated) > share_tolerance(abs(part_value), base_value):
+            found.append(percent_mismatch(names.NARRATIVE_PERCENTAGE, "error", what,
+                                          computed.quantize(Decimal("0.01")), stated))
+    return found
+
+
+def narrative_vs_projects(doc: ExtractedDocument, index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """项目支出 in the text vs the projects listed outside a table, and vs the 项目支出表."""
+    stated = _stated(doc).get("project_expenditure")
+    if stated is None:
+        return []
+    found = []
+    annual = [p.annual_budget_yuan for p in doc.projects if p.annual_budget_yuan is not None]
+    if annual and not agrees(sum(annual, ZERO), stated, NARRATIVE_STEP):
+        found.append(mismatch(names.NARRATIVE_VS_PROJECTS, "warn", "narrative 项目支出 vs the listed projects' "
+                              "本年度预算", sum(annual, ZERO), stated))
+    table_total = index.cell("project_expenditure", "合计", "annual_budget")
+    if table_total is not None and not agrees(table_total, stated, tol.narrative("project_expenditure")):
+        found.append(mismatch(names.NARRATIVE_VS_PROJECTS, "warn", "narrative 项目支出 vs 项目支出表 合计 本年度预算",
+                              table_total, stated))
+    return found

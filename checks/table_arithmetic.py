@@ -1,0 +1,144 @@
+"""Arithmetic inside one table: code hierarchy sums, the 合计 row, row totals, the summary table.
+
+All of these must hold in a correct document, so a failure is an ``error``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from checks import names
+from checks.finding_text import mismatch
+from checks.findings import Finding
+from checks.line_index import LineIndex, Row
+from checks.tolerance import Tolerances, agrees
+
+CODED_TABLES = ("revenue", "expenditure", "general_budget_expenditure", "government_fund_expenditure",
+                "state_capital_expenditure", "basic_expenditure_economic")
+TOTAL_LABELS = ("合计", "总计")
+ZERO = Decimal("0.00")
+
+# table -> (total measure, alternatives of part measures): the first alternative whose measures the
+# row prints is used (general_budget_expenditure prints 基本支出 小计 or only 人员/公用经费).
+ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "revenue": ("total", ()),  # () = every other measure of the row
+    "expenditure": ("total", ()),
+    "general_budget_expenditure": ("total", (("basic", "project"), ("personnel", "public_use", "project"))),
+    "government_fund_expenditure": ("total", (("basic", "project"),)),
+    "state_capital_expenditure": ("total", (("basic", "project"),)),
+    "basic_expenditure_economic": ("total", (("personnel", "public_use"),)),
+    "fiscal_summary": ("total", (("general_budget", "government_fund", "state_capital"),)),
+    "procurement": ("total", (("goods", "works", "services"),)),
+}
+_NOT_A_SUMMARY_ITEM = re.compile(r"合计|总计|小计|结转|结余")
+
+
+def parent_code(code: str, codes: set[str]) -> str | None:
+    """The nearest printed code that is a proper prefix of ``code`` (类 for a 款, 款 for a 项)."""
+    for length in range(len(code) - 1, 2, -1):
+        if code[:length] in codes:
+            return code[:length]
+    return None
+
+
+def sum_rows(rows: list[Row], measure: str) -> Decimal:
+    return sum((row.get(measure, ZERO) for row in rows), ZERO)
+
+
+def _compare_parent(table: str, label: str, parent: Row, children: list[Row], tol: Decimal,
+                    check: str) -> list[Finding]:
+    measures = set(parent).union(*children)
+    found = []
+    for measure in sorted(measures):
+        expected, actual = sum_rows(children, measure), parent.get(measure, ZERO)
+        if not agrees(expected, actual, tol):
+            found.append(mismatch(check, "error", f"{table} {label} {measure} vs sum of its parts", expected, actual))
+    return found
+
+
+def hierarchy_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """Each 类 = sum of its 款, each 款 = sum of its 项 (economic: 301 = sum of 301xx)."""
+    found: list[Finding] = []
+    for table in CODED_TABLES:
+        rows = index.coded_rows(table)
+        children: dict[str, list[Row]] = {}
+        for code in rows:
+            parent = parent_code(code, set(rows))
+            if parent:
+                children.setdefault(parent, []).append(rows[code])
+        for parent, kids in children.items():
+            found += _compare_parent(table, parent, rows[parent], kids, tol.table(table), names.HIERARCHY_SUM)
+    return found
+
+
+def table_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """The 合计 row = sum of the top-level coded rows (决算 economic: 人员+公用经费合计 = sum)."""
+    found: list[Finding] = []
+    for table in CODED_TABLES:
+        rows = index.coded_rows(table)
+        roots = [row for code, row in rows.items() if parent_code(code, set(rows)) is None]
+        if not roots:
+            continue
+        total = index.first_cell(table, TOTAL_LABELS, "total") is not None
+        if total:
+            total_row = index.row(table, "合计") or index.row(table, "总计") or {}
+            found += _compare_parent(table, "合计", total_row, roots, tol.table(table), names.TABLE_TOTAL)
+        elif table == "basic_expenditure_economic":
+            found += _economic_final_total(index, roots, tol.table(table))
+    return found
+
+
+def _economic_final_total(index: LineIndex, roots: list[Row], tol: Decimal) -> list[Finding]:
+    people = index.cell("basic_expenditure_economic", "人员经费合计", "amount")
+    public = index.cell("basic_expenditure_economic", "公用经费合计", "amount")
+    if people is None or public is None:
+        return []
+    expected = sum_rows(roots, "amount")
+    if agrees(expected, people + public, tol):
+        return []
+    return [mismatch(names.TABLE_TOTAL, "error", "basic_expenditure_economic 人员经费合计+公用经费合计 vs sum of 类 rows",
+                     expected, people + public)]
+
+
+def _row_parts(row: Row, total: str, alternatives: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    if not alternatives:
+        return tuple(m for m in row if m != total)
+    for parts in alternatives:
+        if any(m in row for m in parts if m != "project"):
+            return parts
+    return alternatives[0] if any(m in row for m in alternatives[0]) else ()
+
+
+def row_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """合计 column = sum of the other columns, on every row that prints both."""
+    found: list[Finding] = []
+    for table, (total, alternatives) in ROW_PARTS.items():
+        for key, row in index.tables.get(table, {}).items():
+            parts = _row_parts(row, total, alternatives)
+            if total not in row or not parts:
+                continue
+            expected = sum((row.get(m, ZERO) for m in parts), ZERO)
+            if not agrees(expected, row[total], tol.table(table)):
+                what = f"{table} row {key}: {total} vs {'+'.join(parts)}"
+                found.append(mismatch(names.ROW_TOTAL, "error", what, expected, row[total]))
+    return found
+
+
+def summary_checks(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """收入总计 = 支出总计; 本年收入合计 = sum of the revenue items."""
+    found: list[Finding] = []
+    step = tol.table("summary")
+    revenue = index.first_cell("summary", ("总计", "收入总计"), "revenue")
+    expenditure = index.first_cell("summary", ("总计", "支出总计"), "expenditure")
+    if revenue is not None and expenditure is not None and not agrees(revenue, expenditure, step):
+        found.append(mismatch(names.SUMMARY_BALANCE, "error", "summary 支出总计 vs 收入总计", revenue, expenditure))
+    current = index.first_cell("summary", ("本年收入合计", "本年收入小计", "收入合计"), "revenue")
+    items = [row["revenue"] for label, row in index.labelled_rows("summary").items()
+             if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)]
+    if current is not None and items:
+        expected = sum(items, ZERO)
+        if not agrees(expected, current, step):
+            found.append(mismatch(names.SUMMARY_REVENUE_SUM, "error", "summary 本年收入合计 vs sum of revenue items",
+                                  expected, current))
+    return found
