@@ -5,23 +5,19 @@ Money goes Decimal → Arrow decimal128(18, 2) directly, never through float.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
 
 from extract.model import PHASES, DocumentIdentity, ExtractedDocument
 from schemas import models
+from schemas.columns import arrow_lists, floats, ids, ints, strings
+from schemas.findings import findings_frame
 from schemas.money import MONEY_ARROW, TARGET_VALUE_ARROW, decimal_series
 from schemas.validation import FrameValidationError, validate
 
-if TYPE_CHECKING:
-    from checks.findings import Finding
-
-CENT = Decimal("0.01")
 TARGET_PLACES = Decimal("0.0001")
 
 
@@ -67,28 +63,16 @@ def check_identity(identity: DocumentIdentity) -> None:
             raise FrameValidationError(f"identity: {name} is empty")
 
 
-def _strings(values: Iterable[str | None]) -> pd.Series:
-    return pd.Series(list(values), dtype="str")
-
-
-def _ints(values: Iterable[int]) -> pd.Series:
-    return pd.Series(list(values), dtype="int64")
-
-
-def _ids(document_id: str, count: int) -> pd.Series:
-    return _strings([document_id] * count)
-
-
 def lines_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.lines
     return pd.DataFrame({
-        "document_id": _ids(document_id, len(rows)),
-        "table_type": _strings(r.table_type for r in rows),
-        "code": _strings(r.code for r in rows),
-        "item": _strings(r.item for r in rows),
-        "measure": _strings(r.measure for r in rows),
+        "document_id": ids(document_id, len(rows)),
+        "table_type": strings(r.table_type for r in rows),
+        "code": strings(r.code for r in rows),
+        "item": strings(r.item for r in rows),
+        "measure": strings(r.measure for r in rows),
         "amount_yuan": decimal_series("amount_yuan", [r.amount_yuan for r in rows]),
-        "page": _ints(r.page for r in rows),
+        "page": ints(r.page for r in rows),
     })
 
 
@@ -102,9 +86,9 @@ def narrative_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.narrative
     kinds = [metric_kind(r.metric) for r in rows]
     return pd.DataFrame({
-        "document_id": _ids(document_id, len(rows)),
-        "metric": _strings(r.metric for r in rows),
-        "kind": _strings(kinds),
+        "document_id": ids(document_id, len(rows)),
+        "metric": strings(r.metric for r in rows),
+        "kind": strings(kinds),
         "amount_yuan": decimal_series(
             "amount_yuan", [r.amount_yuan if k == "amount" else None for r, k in zip(rows, kinds, strict=True)]
         ),
@@ -113,8 +97,8 @@ def narrative_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
             [None if k == "amount" else _target_value(r.amount_yuan) for r, k in zip(rows, kinds, strict=True)],
             TARGET_VALUE_ARROW,
         ),
-        "page": _ints(r.page for r in rows),
-        "sentence": _strings(r.sentence for r in rows),
+        "page": ints(r.page for r in rows),
+        "sentence": strings(r.sentence for r in rows),
     })
 
 
@@ -126,76 +110,49 @@ def _target_value(value: Decimal | None) -> Decimal | None:
 def targets_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.targets
     return pd.DataFrame({
-        "document_id": _ids(document_id, len(rows)),
-        "scope": _strings(r.scope for r in rows),
-        "project": _strings(r.project for r in rows),
-        "level1": _strings(r.level1 for r in rows),
-        "level2": _strings(r.level2 for r in rows),
-        "level3": _strings(r.level3 for r in rows),
-        "target_text": _strings(r.target_text for r in rows),
+        "document_id": ids(document_id, len(rows)),
+        "scope": strings(r.scope for r in rows),
+        "project": strings(r.project for r in rows),
+        "level1": strings(r.level1 for r in rows),
+        "level2": strings(r.level2 for r in rows),
+        "level3": strings(r.level3 for r in rows),
+        "target_text": strings(r.target_text for r in rows),
         "target_value": decimal_series(
             "target_value", [_target_value(r.target_value) for r in rows], TARGET_VALUE_ARROW
         ),
-        "target_unit": _strings(r.target_unit for r in rows),
-        "prior_text": _strings(r.prior_text for r in rows),
-        "page": _ints(r.page for r in rows),
+        "target_unit": strings(r.target_unit for r in rows),
+        "prior_text": strings(r.prior_text for r in rows),
+        "page": ints(r.page for r in rows),
     })
 
 
 def projects_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.projects
     return pd.DataFrame({
-        "document_id": _ids(document_id, len(rows)),
-        "name": _strings(r.name for r in rows),
-        "kind": _strings(r.kind for r in rows),
+        "document_id": ids(document_id, len(rows)),
+        "name": strings(r.name for r in rows),
+        "kind": strings(r.kind for r in rows),
         "total_budget_yuan": decimal_series("total_budget_yuan", [r.total_budget_yuan for r in rows]),
         "annual_budget_yuan": decimal_series("annual_budget_yuan", [r.annual_budget_yuan for r in rows]),
-        "page": _ints(r.page for r in rows),
+        "page": ints(r.page for r in rows),
     })
-
-
-def _arrow_lists(values: Sequence[list], item_type: pa.DataType) -> pd.Series:
-    arrow_type = pa.list_(item_type)
-    return pd.Series(pd.array(pa.array(list(values), type=arrow_type), dtype=pd.ArrowDtype(arrow_type)))
-
-
-def _floats(values: Iterable[float | None]) -> pd.Series:
-    return pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
 
 
 def tables_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.tables
     return pd.DataFrame({
-        "document_id": _ids(document_id, len(rows)),
-        "ordinal": _ints(range(len(rows))),
-        "table_type": _strings(r.table_type for r in rows),
-        "title": _strings(r.title for r in rows),
-        "pages": _arrow_lists([list(r.pages) for r in rows], pa.int64()),
-        "unit": _strings(r.unit for r in rows),
-        "accuracy": _floats(r.accuracy for r in rows),
-        "whitespace": _floats(r.whitespace for r in rows),
-        "rows": _ints(r.rows for r in rows),
+        "document_id": ids(document_id, len(rows)),
+        "ordinal": ints(range(len(rows))),
+        "table_type": strings(r.table_type for r in rows),
+        "title": strings(r.title for r in rows),
+        "pages": arrow_lists([list(r.pages) for r in rows], pa.int64()),
+        "unit": strings(r.unit for r in rows),
+        "accuracy": floats(r.accuracy for r in rows),
+        "whitespace": floats(r.whitespace for r in rows),
+        "rows": ints(r.rows for r in rows),
         "empty": pd.Series([bool(r.empty) for r in rows], dtype="bool"),
-        "errors": _arrow_lists([list(r.errors) for r in rows], pa.string()),
+        "errors": arrow_lists([list(r.errors) for r in rows], pa.string()),
     })
-
-
-def _cents(value: Decimal | None) -> Decimal | None:
-    """Findings carry computed figures (e.g. a stated share of a total); cents are enough there."""
-    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_EVEN)
-
-
-def findings_frame(findings: Sequence[Finding], document_id: str | None = None) -> pd.DataFrame:
-    """Validated findings; ``document_id`` fills findings the pure checks left without one."""
-    frame = pd.DataFrame({
-        "document_id": _strings(f.document_id or document_id for f in findings),
-        "check": _strings(f.check for f in findings),
-        "severity": _strings(f.severity for f in findings),
-        "message": _strings(f.message for f in findings),
-        "expected_yuan": decimal_series("expected_yuan", [_cents(f.expected_yuan) for f in findings]),
-        "actual_yuan": decimal_series("actual_yuan", [_cents(f.actual_yuan) for f in findings]),
-    })
-    return validate(models.FindingsModel, frame)
 
 
 __all__ = ["DocumentFrames", "FrameValidationError", "MONEY_ARROW", "document_frames", "findings_frame"]

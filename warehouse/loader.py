@@ -17,7 +17,8 @@ import pandas as pd
 import pyarrow as pa
 
 from extract.model import DocumentIdentity, ReasonClass
-from schemas.frames import DocumentFrames, findings_frame
+from schemas.findings import findings_frame
+from schemas.frames import DocumentFrames
 from warehouse import classification
 from warehouse.record import DocumentRecord
 from warehouse.sqlfiles import files_in, run
