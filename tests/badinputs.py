@@ -135,6 +135,21 @@ def oversized_pdf() -> bytes:
     )
 
 
+NOT_BUDGET_LINES = [
+    "通城县2024年文化旅游节活动方案",
+    "一、活动时间：2024年10月1日至7日",
+    "二、活动地点：隽水镇人民广场及各景区",
+    "三、活动内容：非遗展演、美食市集、登山比赛和摄影展。",
+]
+NO_TABLES_LINES = [
+    "通城县教育局2024年部门预算",
+    "第一部分 单位概况",
+    "一、主要职能：负责全县教育事业发展规划、学校管理和教师队伍建设等工作。",
+    "二、机构设置：局机关内设股室八个，下属学校四十二所。",
+    "第二部分 预算情况说明",
+    "本部门预算公开表格另行发布，本文件仅含文字说明。",
+]
+
 BUILDERS: dict[str, tuple[ReasonClass, Callable[[], bytes]]] = {
     "not_pdf.pdf": (ReasonClass.NOT_PDF, lambda: b"<html><body>404 Not Found</body></html>\n"),
     "zero_byte.pdf": (ReasonClass.NOT_PDF, lambda: b""),
@@ -150,18 +165,8 @@ BUILDERS: dict[str, tuple[ReasonClass, Callable[[], bytes]]] = {
     ),
     "encrypted.pdf": (ReasonClass.ENCRYPTED, encrypted_pdf),
     "scanned_no_text.pdf": (ReasonClass.NO_TEXT_LAYER, image_only_pdf),
-    "not_budget.pdf": (
-        ReasonClass.NOT_BUDGET,
-        lambda: text_pdf(
-            ["通城县2024年文化旅游节活动方案", "一、活动时间：2024年10月1日至7日", "二、活动地点：隽水镇"]
-        ),
-    ),
-    "no_tables.pdf": (
-        ReasonClass.NO_TABLES,
-        lambda: text_pdf(
-            ["通城县教育局2024年部门预算", "第一部分 单位概况", "一、主要职能", "负责全县教育工作。"]
-        ),
-    ),
+    "not_budget.pdf": (ReasonClass.NOT_BUDGET, lambda: text_pdf(NOT_BUDGET_LINES)),
+    "no_tables.pdf": (ReasonClass.NO_TABLES, lambda: text_pdf(NO_TABLES_LINES, pages=3)),
     "too_many_pages.pdf": (ReasonClass.TOO_LARGE, lambda: blank_pages_pdf(2000)),
     "decompression_bomb.pdf": (ReasonClass.TOO_LARGE, bomb_pdf),
     "deeply_nested.pdf": (
@@ -222,3 +227,21 @@ def preflight_only(path: Path, limits: Limits) -> ExtractedDocument:
 
     preflight(path, limits)
     return ExtractedDocument(DocumentIdentity("通城县", "通城县教育局", 2024, "budget", path.name), pages=1)
+
+
+def raise_value_error(path: Path, limits: Limits) -> ExtractedDocument:
+    raise ValueError(f"cannot read {path.name}")
+
+
+BEHAVIOUR_BY_PREFIX: dict[str, Callable[[Path, Limits], ExtractedDocument]] = {
+    "hang": hang_forever,
+    "greedy": allocate_past_limit,
+    "crash": exit_abruptly,
+    "broken": raise_value_error,
+}
+
+
+def behave_by_name(path: Path, limits: Limits) -> ExtractedDocument:
+    """A worker whose behaviour the file name picks (hang_*, greedy_*, crash_*, broken_*), else preflight."""
+    behaviour = BEHAVIOUR_BY_PREFIX.get(path.name.split("_")[0], preflight_only)
+    return behaviour(path, limits)
