@@ -60,16 +60,24 @@ def test_amounts_round_trip_exactly(tmp_path: Path) -> None:
     assert doc["table_reports"][2]["empty"] is True and doc["table_reports"][0]["pages"] == [7]
 
 
+def contents(path: Path) -> list[tuple]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("SELECT * EXCLUDE (loaded_at) FROM v_documents").fetchall() + con.execute(
+            "SELECT * FROM v_budget_lines ORDER BY ALL"
+        ).fetchall()
+
+
 def test_reloading_the_same_document_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     with WarehouseWriter(path) as writer:
         load(writer, "a")
         writer.finalize()
-    before = counts(path)
+    before, rows_before = counts(path), contents(path)
     with WarehouseWriter(path) as writer:
         load(writer, "a")
         writer.finalize()
     assert counts(path) == before
+    assert contents(path) == rows_before
     assert before["fact_budget_line"] == 14 and before["fact_document_status"] == 1
 
 
