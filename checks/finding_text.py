@@ -22,7 +22,11 @@ def mismatch(check: str, severity: str, what: str, expected: Decimal, actual: De
     return Finding(None, check, severity, message, expected, actual)
 
 
-def percent_mismatch(check: str, severity: str, what: str, expected: Decimal, actual: Decimal) -> Finding:
-    """A percentage finding: expected/actual hold percent points (13.19 for 13.19%), not yuan."""
-    message = f"{what}: stated {actual}%, computed {expected}% (percent points in expected/actual)"
-    return Finding(None, check, severity, message, expected, actual)
+def percent_mismatch(check: str, severity: str, what: str, part: Decimal, base: Decimal, stated_pct: Decimal,
+                     computed_pct: Decimal) -> Finding:
+    """A stated percentage that is wrong. In yuan, as the other findings: expected is the part as
+    stated, actual is the amount the stated percentage implies (base x stated %)."""
+    implied = (base * stated_pct / Decimal(100)).quantize(Decimal("0.01"))
+    message = (f"{what}: stated {stated_pct}%, computed {computed_pct}% ({wan(part)} of {wan(base)}); "
+               f"the stated share implies {wan(implied)}")
+    return Finding(None, check, severity, message, part, implied)

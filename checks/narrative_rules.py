@@ -110,22 +110,23 @@ def narrative_percentages(doc: ExtractedDocument) -> list[Finding]:
             _, part, base = key.split(":", 2)
             part_value = s.get(part)
             base_value = next((s[b] for b in (base, "expenditure_total", "revenue_total") if s.get(b)), None)
-            what = f"narrative {part} share of {base}"
+            what, severity = f"narrative {part} share of {base}", "error"
         elif key.startswith("change_pct:"):
             part = key.split(":", 1)[1]
             part_value = s.get("revenue_change" if part == "revenue_total" else
                                "expenditure_change" if part == "expenditure_total" else
                                "three_public_change" if part == "three_public_total" else f"{part}_change")
             base_value = s[part] - part_value if part in s and part_value is not None else None
-            what = f"narrative {part} change rate"
+            # the base (total - change) is itself derived from two stated figures: weaker evidence
+            what, severity = f"narrative {part} change rate (base = total - change)", "warn"
         else:
             continue
         if part_value is None or not base_value or base_value <= 0:
             continue
         computed = part_value * HUNDRED / base_value
         if abs(computed - stated) > share_tolerance(abs(part_value), base_value):
-            found.append(percent_mismatch(names.NARRATIVE_PERCENTAGE, "error", what,
-                                          computed.quantize(Decimal("0.01")), stated))
+            found.append(percent_mismatch(names.NARRATIVE_PERCENTAGE, severity, what, part_value, base_value,
+                                          stated, computed.quantize(Decimal("0.01"))))
     return found
 
 

@@ -37,8 +37,9 @@ AMOUNT_LABELS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("expenditure_total",),
      r"(?<!拨款)(?:支出预算(?:总额|总计|合计)|支出总预算|预算支出总(?:额|计)|(?<!本年)支出总(?:计|额)"
      r"|(?:(?<=年)|(?<=部门))支出预算)"),
-    (("revenue_current_year",), r"本年(?:度)?收入(?:预算)?合计"),
-    (("expenditure_current_year",), r"本年(?:度)?支出(?:预算)?合计"),
+    # 决算 texts that state no 总计 give 本年收入/支出合计 as their total: it also fills the total key.
+    (("revenue_current_year", "revenue_total"), r"本年(?:度)?收入(?:预算)?合计"),
+    (("expenditure_current_year", "expenditure_total"), r"本年(?:度)?支出(?:预算)?合计"),
     (("basic_expenditure",), r"基本(?:保障)?支出"),
     (("project_expenditure",), r"项目支出"),
     (("personnel_expenditure",), r"人员经费"),

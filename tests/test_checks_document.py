@@ -82,13 +82,13 @@ def test_seed_finds_exactly_its_three_contradictions() -> None:
     findings = check_document(seed_document())
     assert summary(findings) == [
         (names.NARRATIVE_PARTS, "error", "562000.00", "0.00"),  # 政府采购 0 of which goods 56.2
-        (names.NARRATIVE_PERCENTAGE, "error", "2.44", "13.19"),  # 43.76 of 1793.33 is 2.44%
+        (names.NARRATIVE_PERCENTAGE, "error", "437600.00", "2365402.27"),  # 43.76 of 1793.33 is 2.44%, not 13.19%
         (names.NARRATIVE_VS_PROJECTS, "warn", "2554000.00", "11864000.00"),  # 项目支出 1186.4 vs 255.4
     ]
     by_check = {f.check: f.message for f in findings}
     assert by_check[names.NARRATIVE_PERCENTAGE] == (
         "narrative operating_cost share of expenditure_total: stated 13.19%, computed 2.44% "
-        "(percent points in expected/actual)")
+        "(43.76万元 of 1793.33万元); the stated share implies 236.540227万元")
     assert by_check[names.NARRATIVE_VS_PROJECTS] == (
         "narrative 项目支出 vs the listed projects' 本年度预算: printed 1186.4万元 (11864000.00 yuan), "
         "expected 255.4万元 (2554000.00 yuan), difference 9310000.00 yuan")

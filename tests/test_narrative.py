@@ -113,6 +113,10 @@ PARAPHRASES = [
     ("政府采购预算总额 35 万元，其中：货物类 20 万元、工程类 0 万元、服务类 15 万元。",
      {"procurement_total": "350000.00", "procurement_goods": "200000.00", "procurement_works": "0.00",
       "procurement_services": "150000.00"}),
+    ("白石县财政局2023年度本年收入合计1,000.5万元，较2022年减少20万元，下降1.96%，其中：财政拨款收入1000.5万元。",
+     {"revenue_current_year": "10005000.00", "revenue_total": "10005000.00",
+      "revenue_current_year_change": "-200000.00", "revenue_change": "-200000.00",
+      "change_pct:revenue_current_year": "-1.96", "change_pct:revenue_total": "-1.96"}),
     ("截至2024年12月31日，本单位共有车辆3辆，其中：一般公务用车2辆、执法执勤用车1辆。",
      {"count:vehicles_total": "3.00", "count:vehicles:一般公务用车": "2.00", "count:vehicles:执法执勤用车": "1.00"}),
 ]
