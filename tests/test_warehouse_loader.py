@@ -135,16 +135,18 @@ def test_missing_files_are_reported_not_deleted(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     with WarehouseWriter(path) as writer:
         a, b = load(writer, "a"), load(writer, "b", department="白石县卫生健康局")
+        missing_sql = "SELECT document_id, missing_since FROM v_documents WHERE missing_since IS NOT NULL"
         writer.mark_missing([a.document_id])
-        writer.mark_missing([])
-        missing = writer.con.execute(
-            "SELECT document_id FROM v_documents WHERE missing_since IS NOT NULL"
-        ).fetchall()
-        assert missing == [(a.document_id,)]
-        assert writer.document_statuses()[a.document_id] == "loaded"
-        load(writer, "a")
-        assert writer.con.execute("SELECT count(*) FROM v_documents WHERE missing_since IS NOT NULL").fetchone() == (0,)
-        assert b.document_id in writer.document_statuses()
+        first = writer.con.execute(missing_sql).fetchall()
+        assert [row[0] for row in first] == [a.document_id]
+        writer.mark_missing(iter([a.document_id]))  # still missing: the first time seen missing stays
+        assert writer.con.execute(missing_sql).fetchall() == first
+        assert writer.document_statuses() == {a.document_id: "loaded", b.document_id: "loaded"}
+        writer.mark_missing([])  # the file is back
+        assert writer.con.execute(missing_sql).fetchall() == []
+        writer.mark_missing([b.document_id])
+        load(writer, "b", department="白石县卫生健康局")  # re-ingested: no longer missing
+        assert writer.con.execute(missing_sql).fetchall() == []
 
 
 def test_cross_document_findings_are_replaced_as_a_set(tmp_path: Path) -> None:

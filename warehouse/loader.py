@@ -130,11 +130,12 @@ class WarehouseWriter:
         return dict(run(self.con, "document_statuses.sql"))
 
     def mark_missing(self, document_ids: Iterable[str]) -> None:
-        """Report files that left the inbox (``v_documents.missing_since``); their rows stay."""
-        ids = sorted(set(document_ids))
-        if ids:
-            with self._transaction() as con:
-                run(con, "mark_missing.sql", {"document_ids": ids})
+        """Report files that left the inbox (``v_documents.missing_since``); their rows stay.
+
+        ``document_ids`` is the complete set missing now: a document not in it has its file back.
+        """
+        with self._transaction() as con:
+            run(con, "mark_missing.sql", {"document_ids": sorted(set(document_ids))})
 
     def replace_cross_document_findings(self, findings: Sequence[Finding]) -> None:
         """Swap the whole set of cross-document findings (they are recomputed over all documents)."""
