@@ -1,0 +1,91 @@
+"""One document being built: who it is about, its numbers and its style."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from samplegen.catalog import FUNCTIONAL_CLASSES
+from samplegen.finance import ZERO, Finances
+from samplegen.style import Style
+
+CN_NUMERALS = "一二三四五六七八九十"
+
+BUDGET_TITLES = {
+    "summary": ("部门收支总表", "收支预算总表"),
+    "revenue": ("部门收入总表", "收入预算总表"),
+    "expenditure": ("部门支出总表", "支出预算总表"),
+    "fiscal_summary": ("财政拨款收支总表", "财政拨款收支预算总表"),
+    "general_budget_expenditure": ("一般公共预算支出表", "一般公共预算支出功能分类预算表"),
+    "basic_expenditure_economic": ("一般公共预算基本支出表", "一般公共预算基本支出经济分类预算表"),
+    "three_public": ("一般公共预算“三公”经费支出表", "一般公共预算“三公”经费支出预算表"),
+    "government_fund_expenditure": ("政府性基金预算支出表",),
+    "state_capital_expenditure": ("国有资本经营预算支出表",),
+    "project_expenditure": ("项目支出表", "项目支出预算表"),
+    "procurement": ("政府采购预算表", "政府采购预算明细表"),
+}
+FINAL_TITLES = {
+    "summary": ("收入支出决算总表",),
+    "revenue": ("收入决算表",),
+    "expenditure": ("支出决算表",),
+    "fiscal_summary": ("财政拨款收入支出决算总表",),
+    "general_budget_expenditure": ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表"),
+    "basic_expenditure_economic": ("一般公共预算财政拨款基本支出决算表",),
+    "three_public": ("财政拨款“三公”经费支出决算表",),
+    "government_fund_expenditure": ("政府性基金预算财政拨款收入支出决算表",),
+    "state_capital_expenditure": ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表"),
+}
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 24 → 二十四."""
+    if n <= 10:
+        return CN_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+
+
+@dataclass
+class DocContext:
+    county: str
+    department: str
+    year: int
+    phase: str  # budget | final
+    fin: Finances
+    style: Style
+    kind: str  # profile kind: admin | party | hospital
+    stated: dict[str, Decimal] = field(default_factory=dict)  # planted narrative figures (metric → yuan)
+    stated_share: str | None = None  # planted 机关运行经费 share of the total, e.g. "13.19"
+    findings: list[dict] = field(default_factory=list)  # expected findings of planted inconsistencies
+    planted_summary_total: Decimal | None = None  # a summary 支出 总计 that does not balance
+
+    @property
+    def summary_expenditure_total(self) -> Decimal:
+        return self.fin.total if self.planted_summary_total is None else self.planted_summary_total
+
+    @property
+    def is_budget(self) -> bool:
+        return self.phase == "budget"
+
+    def table_title(self, key: str) -> str:
+        """The printed core title of a standard table (without numbering)."""
+        titles = (BUDGET_TITLES if self.is_budget else FINAL_TITLES)[key]
+        return titles[self.style.title_variant % len(titles)]
+
+    def numbered(self, title: str, n: int) -> str:
+        """Title with the style's prefix: ``表3 …`` or ``三、…``."""
+        if self.style.numbering == 1:
+            return f"表{n} {title}" if self.style.unit == "元" else f"表{n}{title}"
+        if self.style.numbering == 2:
+            return f"{cn_number(n)}、{title}"
+        return title
+
+    def class_amounts(self, attribute: str) -> list[tuple[str, str, Decimal]]:
+        """(类 code, name, amount) for the summary tables: every 类 or only those in use."""
+        used = {leaf.code[:3] for leaf in self.fin.leaves if getattr(leaf, attribute) != ZERO}
+        rows = []
+        for code, name in FUNCTIONAL_CLASSES:
+            amount = sum((getattr(leaf, attribute) for leaf in self.fin.leaves if leaf.code.startswith(code)), ZERO)
+            if code in used or self.style.full_class_list:
+                rows.append((code, name, amount))
+        return rows

@@ -1,0 +1,59 @@
+"""The sample corpus: ``OUTDIR/pdfs/**.pdf`` and ``OUTDIR/truth/*.json`` (see docs/corpus.md)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from checks import names
+from samplegen.departments import PROFILES
+from samplegen.produce import DepartmentJob, run_job
+from samplegen.truth import write_truth
+
+SIZES = {
+    # counties, department profiles per county, years
+    "demo": (("白石县", "青山县"), 6, (2022, 2023, 2024)),
+    "full": (("白石县", "青山县", "临江市", "东岭区", "乌兰旗", "南溪县"), 9, (2020, 2021, 2022, 2023, 2024)),
+}
+# (county index, profile key, year, phase, check): the planted inconsistencies of every corpus size.
+PLANTS = (
+    (0, "finance", 2023, "final", names.SUMMARY_BALANCE),
+    (0, "organisation", 2024, "budget", names.NARRATIVE_PERCENTAGE),
+    (1, "education", 2024, "budget", names.PRIOR_YEAR_CHANGE),
+    (1, "housing", 2023, "budget", names.NARRATIVE_VS_TABLE),
+)
+
+
+def plan(outdir: Path, size: str, seed: int) -> list[DepartmentJob]:
+    """One job per (county, department); units and plants are decided here, reproducibly."""
+    counties, per_county, years = SIZES[size]
+    rng = random.Random(f"{seed}:plan")
+    jobs = []
+    for c, county in enumerate(counties):
+        for profile in PROFILES[:per_county]:
+            unit = "元" if rng.random() < 0.3 else "万元"
+            plants = tuple((y, ph, check) for ci, key, y, ph, check in PLANTS if (ci, key) == (c, profile.key))
+            jobs.append(DepartmentJob(str(outdir), county, profile.key, years, unit,
+                                      f"{seed}:{county}:{profile.key}", plants))
+    return jobs
+
+
+def generate(jobs: list[DepartmentJob], workers: int) -> list[dict]:
+    if workers <= 1:
+        return [truth for job in jobs for truth in run_job(job)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [truth for truths in pool.map(run_job, jobs) for truth in truths]
+
+
+def write_corpus(outdir: Path, size: str = "demo", seed: int = 2024, workers: int = 2) -> None:
+    """Write the corpus (replacing any earlier ``pdfs/`` and ``truth/`` under ``outdir``)."""
+    if size not in SIZES:
+        raise ValueError(f"size must be one of {sorted(SIZES)}, not {size!r}")
+    outdir = Path(outdir)
+    for sub in ("pdfs", "truth"):
+        shutil.rmtree(outdir / sub, ignore_errors=True)
+    truths = generate(plan(outdir, size, seed), workers)
+    for truth in truths:
+        write_truth(outdir / "truth", truth)

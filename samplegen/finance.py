@@ -1,0 +1,147 @@
+"""The numbers of one department-year-phase, consistent by construction.
+
+Leaves (functional 项) carry the only free amounts; every table total, narrative figure and
+economic breakdown is derived from them by exact sums.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class Leaf:
+    """One functional 项 and what pays for it."""
+
+    code: str
+    personnel: Decimal = ZERO  # general budget, basic
+    public: Decimal = ZERO  # general budget, basic
+    project: Decimal = ZERO  # general budget, project
+    fund_project: Decimal = ZERO  # government fund, project
+    business_basic: Decimal = ZERO  # 事业收入, basic
+    business_project: Decimal = ZERO  # 事业收入, project
+
+    @property
+    def gb_basic(self) -> Decimal:
+        return self.personnel + self.public
+
+    @property
+    def gb_total(self) -> Decimal:
+        return self.gb_basic + self.project
+
+    @property
+    def fiscal(self) -> Decimal:
+        """Money from the budget (general budget + government fund), as fiscal tables count it."""
+        return self.gb_total + self.fund_project
+
+    @property
+    def basic(self) -> Decimal:
+        return self.gb_basic + self.business_basic
+
+    @property
+    def all_project(self) -> Decimal:
+        return self.project + self.fund_project + self.business_project
+
+    @property
+    def total(self) -> Decimal:
+        return self.basic + self.all_project
+
+    @property
+    def business(self) -> Decimal:
+        return self.business_basic + self.business_project
+
+
+@dataclass(frozen=True)
+class ThreePublic:
+    outbound: Decimal
+    vehicle_purchase: Decimal
+    vehicle_operation: Decimal
+    reception: Decimal
+
+    @property
+    def vehicle_total(self) -> Decimal:
+        return self.vehicle_purchase + self.vehicle_operation
+
+    @property
+    def total(self) -> Decimal:
+        return self.outbound + self.vehicle_total + self.reception
+
+    def measures(self) -> dict[str, Decimal]:
+        """Measure key → amount, in the contract's column order."""
+        return {
+            "total": self.total, "outbound": self.outbound, "vehicle_total": self.vehicle_total,
+            "vehicle_purchase": self.vehicle_purchase, "vehicle_operation": self.vehicle_operation,
+            "reception": self.reception,
+        }
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    code: str  # functional 项 it is booked under
+    kind: str  # 常年性项目 / 一次性项目 / 延续性项目
+    total_budget: Decimal
+    annual_budget: Decimal
+    goods: Decimal = ZERO  # government procurement by category
+    works: Decimal = ZERO
+    services: Decimal = ZERO
+
+    @property
+    def procurement(self) -> Decimal:
+        return self.goods + self.works + self.services
+
+
+@dataclass
+class Finances:
+    """Everything numeric about one document."""
+
+    unit: str  # printed unit of the tables: 万元 | 元
+    leaves: list[Leaf]
+    economic: dict[str, Decimal]  # economic code (5 digits) → general-budget basic amount
+    three_public: ThreePublic
+    projects: list[Project] = field(default_factory=list)
+    prior_total: Decimal | None = None  # last year's document total (same phase)
+    prior_three_public: ThreePublic | None = None  # last year's 三公 (budget templates print it)
+    budget_three_public: ThreePublic | None = None  # this year's budgeted 三公 (决算 prints it)
+
+    def sum(self, attribute: str) -> Decimal:
+        """Sum of a Leaf attribute over all leaves."""
+        return sum((getattr(leaf, attribute) for leaf in self.leaves), ZERO)
+
+    @property
+    def total(self) -> Decimal:
+        return self.sum("total")
+
+    @property
+    def general_budget(self) -> Decimal:
+        return self.sum("gb_total")
+
+    @property
+    def government_fund(self) -> Decimal:
+        return self.sum("fund_project")
+
+    @property
+    def business_income(self) -> Decimal:
+        return self.sum("business")
+
+    @property
+    def personnel(self) -> Decimal:
+        return self.sum("personnel")
+
+    @property
+    def public_use(self) -> Decimal:
+        return self.sum("public")
+
+    @property
+    def procurement(self) -> dict[str, Decimal]:
+        goods = sum((p.goods for p in self.projects), ZERO)
+        works = sum((p.works for p in self.projects), ZERO)
+        services = sum((p.services for p in self.projects), ZERO)
+        return {"total": goods + works + services, "goods": goods, "works": works, "services": services}
+
+    def public_items(self) -> dict[str, Decimal]:
+        """The 302/310 items (机关运行经费 parts), in code order."""
+        return {c: a for c, a in sorted(self.economic.items()) if c[:3] in ("302", "310")}

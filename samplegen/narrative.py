@@ -1,0 +1,131 @@
+"""The narrative part: sentences that state the figures of ``v_narrative_metrics``.
+
+Each stated figure is a mark at its character offset, so its page is known after rendering.
+Several phrasings per figure; a document states each metric once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from samplegen.catalog import ECONOMIC_NAMES
+from samplegen.context import DocContext
+from samplegen.layout import Paragraph
+from samplegen.money import CENT, printed_text
+
+
+class Writer:
+    """Builds one paragraph from fragments; ``fig`` inserts a stated figure and its mark."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.unit = ctx.style.unit
+        self.text = ""
+        self.marks: list[tuple[int, dict]] = []
+
+    def say(self, fragment: str) -> Writer:
+        self.text += fragment
+        return self
+
+    def fig(self, amount: Decimal, metric: str | None = None) -> Writer:
+        """Write an amount with its unit; ``metric`` records it (stated value, possibly planted)."""
+        if metric is not None:
+            amount = self.ctx.stated.get(metric, amount)
+            self.marks.append((len(self.text), {"metric": metric, "amount_yuan": f"{amount:.2f}"}))
+        self.text += f"{printed_text(amount, self.unit)}{self.unit}"
+        return self
+
+    def paragraph(self) -> Paragraph:
+        return Paragraph(self.text, marks=self.marks)
+
+
+def percent(part: Decimal, whole: Decimal) -> str:
+    return f"{(part * 100 / whole).quantize(CENT) if whole else Decimal('0.00')}"
+
+
+def change_words(ctx: DocContext, change: Decimal) -> tuple[str, str]:
+    """(增加|减少, 增长|下降) in one of three phrasings chosen by the style."""
+    up = change >= 0
+    lead = ("比上年", f"较{ctx.year - 1}年", "与上年相比")[ctx.style.title_variant % 3]
+    return f"{lead}{'增加' if up else '减少'}", "增长" if up else "下降"
+
+
+def revenue_change(ctx: DocContext, w: Writer) -> None:
+    fin = ctx.fin
+    if fin.prior_total is None:
+        return
+    change = ctx.stated.get("revenue_change", fin.total - fin.prior_total)
+    verb, trend = change_words(ctx, change)
+    w.say(f"，{verb}")
+    w.marks.append((len(w.text), {"metric": "revenue_change", "amount_yuan": f"{change:.2f}"}))
+    w.fig(abs(change))
+    w.say(f"，{trend}{percent(abs(change), fin.prior_total)}%")
+
+
+def budget_paragraphs(ctx: DocContext) -> list[Paragraph]:
+    fin, dept, year = ctx.fin, ctx.department, ctx.year
+    out = []
+    w = Writer(ctx).say(f"{dept}{year}年收入预算总额").fig(fin.total, "revenue_total")
+    revenue_change(ctx, w)
+    w.say("，其中：一般公共预算财政拨款收入").fig(fin.general_budget).say("；政府性基金拨款收入")
+    w.fig(fin.government_fund)
+    if fin.business_income:
+        w.say("；事业收入").fig(fin.business_income)
+    out.append(w.say("。上年结转0" + ctx.style.unit + "。").paragraph())
+    basic = fin.total - fin.sum("all_project")
+    basic_word = "基本保障支出" if ctx.style.code_split else "基本支出"
+    w = Writer(ctx).say(f"{dept}{year}年支出预算总额").fig(fin.total, "expenditure_total")
+    w.say(f"，其中：{basic_word}").fig(basic, "basic_expenditure").say(f"，占{percent(basic, fin.total)}%；项目支出")
+    w.fig(fin.sum("all_project"), "project_expenditure").say("。")
+    out.append(w.paragraph())
+    if ctx.kind != "hospital":
+        out.append(operating_cost(ctx, f"{year}年机关运行经费预算"))
+    out.append(three_public(ctx, f"{year}年“三公”经费预算"))
+    out.append(procurement(ctx, f"{year}年，{dept}政府采购预算"))
+    return out
+
+
+def final_paragraphs(ctx: DocContext) -> list[Paragraph]:
+    fin, dept, year = ctx.fin, ctx.department, ctx.year
+    basic, project = fin.total - fin.sum("all_project"), fin.sum("all_project")
+    w = Writer(ctx).say(f"{dept}{year}年度本年收入合计").fig(fin.total, "revenue_total")
+    revenue_change(ctx, w)
+    w.say("，其中：财政拨款收入").fig(fin.general_budget + fin.government_fund)
+    w.say(f"，占{percent(fin.general_budget + fin.government_fund, fin.total)}%")
+    if fin.business_income:
+        w.say("；事业收入").fig(fin.business_income).say(f"，占{percent(fin.business_income, fin.total)}%")
+    out = [w.say("。").paragraph()]
+    w = Writer(ctx).say("本年支出合计").fig(fin.total, "expenditure_total").say("，其中：基本支出")
+    w.fig(basic, "basic_expenditure").say(f"，占{percent(basic, fin.total)}%；项目支出").fig(project, "project_expenditure")
+    out.append(w.say(f"，占{percent(project, fin.total)}%。").paragraph())
+    out.append(three_public(ctx, "“三公”经费财政拨款支出决算为"))
+    if ctx.kind != "hospital":
+        out.append(operating_cost(ctx, "机关运行经费支出"))
+    out.append(procurement(ctx, f"{dept}{year}年度政府采购金额（以合同签订为准）为"))
+    return out
+
+
+def operating_cost(ctx: DocContext, lead: str) -> Paragraph:
+    fin = ctx.fin
+    w = Writer(ctx).say(lead).fig(fin.public_use, "operating_cost").say("。其中：")
+    parts = [(ECONOMIC_NAMES[c], a) for c, a in fin.public_items().items() if a]
+    for i, (name, amount) in enumerate(parts):
+        w.say(("、" if i else "") + name).fig(amount)
+    share = ctx.stated_share if ctx.stated_share is not None else percent(fin.public_use, fin.total)
+    return w.say(f"。共占预算总额的{share}%。").paragraph()
+
+
+def three_public(ctx: DocContext, lead: str) -> Paragraph:
+    tp = ctx.fin.three_public
+    w = Writer(ctx).say(lead).fig(tp.total, "three_public_total").say("，其中：因公出国（境）费")
+    w.fig(tp.outbound, "outbound").say("；公务用车购置及运行维护费").fig(tp.vehicle_total).say("（其中：公务用车购置费")
+    w.fig(tp.vehicle_purchase, "vehicle_purchase").say("，公务用车运行维护费").fig(tp.vehicle_operation, "vehicle_operation")
+    return w.say("）；公务接待费").fig(tp.reception, "reception").say("。").paragraph()
+
+
+def procurement(ctx: DocContext, lead: str) -> Paragraph:
+    p = ctx.fin.procurement
+    w = Writer(ctx).say(lead).fig(p["total"], "procurement_total").say("，其中：货物类")
+    w.fig(p["goods"], "procurement_goods").say("，工程类").fig(p["works"], "procurement_works")
+    return w.say("，服务类").fig(p["services"], "procurement_services").say("。").paragraph()
+

@@ -1,0 +1,44 @@
+"""Planted inconsistencies: a few documents contradict themselves the way real ones do.
+
+Each plant changes one printed figure and records the expected finding. Conventions for
+``expected_yuan`` / ``actual_yuan``: *expected* is what the rest of the document implies,
+*actual* is the figure as printed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checks import names
+from samplegen.context import DocContext
+from samplegen.money import CENT, QUANTUM_YUAN
+
+
+def finding(check: str, expected: Decimal | None, actual: Decimal | None, metric: str | None = None,
+            table_type: str | None = None) -> dict:
+    return {"check": check, "metric": metric, "table_type": table_type,
+            "expected_yuan": None if expected is None else f"{expected:.2f}",
+            "actual_yuan": None if actual is None else f"{actual:.2f}"}
+
+
+def plant(ctx: DocContext, check: str) -> None:
+    """Apply one planted inconsistency to ``ctx`` and record its expected finding."""
+    fin = ctx.fin
+    delta = QUANTUM_YUAN[ctx.style.unit] * 1234
+    if check == names.SUMMARY_BALANCE:
+        ctx.planted_summary_total = fin.total + delta
+        ctx.findings.append(finding(check, fin.total, fin.total + delta, table_type="summary"))
+    elif check == names.NARRATIVE_VS_TABLE:
+        ctx.stated["revenue_total"] = fin.total + delta
+        ctx.findings.append(finding(check, fin.total, fin.total + delta, metric="revenue_total"))
+    elif check == names.PRIOR_YEAR_CHANGE:
+        true_change = fin.total - fin.prior_total
+        ctx.stated["revenue_change"] = true_change + delta
+        ctx.findings.append(finding(check, true_change, true_change + delta, metric="revenue_change"))
+    elif check == names.NARRATIVE_PERCENTAGE:
+        share = (fin.public_use * 100 / fin.total).quantize(CENT) + Decimal("10.00")
+        ctx.stated_share = f"{share}"
+        implied = (fin.total * share / 100).quantize(CENT)
+        ctx.findings.append(finding(check, fin.public_use, implied, metric="operating_cost"))
+    else:
+        raise ValueError(f"no plant for {check}")

@@ -1,0 +1,68 @@
+"""Render one department's documents (all years, both phases) and return their truth records.
+
+One job per department keeps the years of a department together (比上年 needs last year's
+numbers) and lets a process pool render departments in parallel.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from samplegen.context import DocContext
+from samplegen.departments import profile as profile_by_key
+from samplegen.document import build_blocks, title_of
+from samplegen.generate import department_finances
+from samplegen.plants import plant
+from samplegen.render import Renderer
+from samplegen.style import draw_style
+from samplegen.truth import collect, sha256_of
+
+
+@dataclass(frozen=True)
+class DepartmentJob:
+    outdir: str
+    county: str
+    profile_key: str
+    years: tuple[int, ...]
+    unit: str
+    seed: str  # string seed: reproducible across processes and PYTHONHASHSEED
+    plants: tuple[tuple[int, str, str], ...] = field(default=())  # (year, phase, check name)
+
+
+def pdf_relative(county: str, department: str, year: int, phase: str) -> str:
+    return f"pdfs/{county}/{department}/{year}-{phase}.pdf"
+
+
+def render_document(ctx: DocContext, blocks_rng: random.Random, outdir: Path, profile_key: str) -> dict:
+    """Render one document; its truth comes from the very marks the renderer stamped."""
+    profile = profile_by_key(profile_key)
+    blocks, tables = build_blocks(ctx, profile, blocks_rng)
+    relative = pdf_relative(ctx.county, ctx.department, ctx.year, ctx.phase)
+    path = outdir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pages = Renderer(path, ctx.style.kangxi).render(blocks)
+    lines, narrative, targets = collect(blocks)
+    return {
+        "file": relative, "sha256": sha256_of(path), "expected_status": "loaded", "reason_class": None,
+        "county": ctx.county, "department": ctx.department, "fiscal_year": ctx.year, "phase": ctx.phase,
+        "title": title_of(ctx), "pages": pages, "tables_present": [spec.key for spec in tables],
+        "lines": lines, "narrative": narrative, "targets": targets, "expected_findings": ctx.findings,
+    }
+
+
+def run_job(job: DepartmentJob) -> list[dict]:
+    rng = random.Random(job.seed)
+    profile = profile_by_key(job.profile_key)
+    finances = department_finances(profile, list(job.years), job.unit, rng)
+    truths = []
+    for (year, phase), fin in sorted(finances.items()):
+        style = draw_style(random.Random(f"{job.seed}:{year}:{phase}:style"), job.unit, phase)
+        ctx = DocContext(job.county, profile.name(job.county, year), year, phase, fin, style, profile.kind)
+        for plant_year, plant_phase, check in job.plants:
+            if (plant_year, plant_phase) == (year, phase):
+                plant(ctx, check)
+        truths.append(render_document(ctx, random.Random(f"{job.seed}:{year}:{phase}:blocks"), Path(job.outdir),
+                                      job.profile_key))
+    return truths

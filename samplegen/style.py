@@ -1,0 +1,71 @@
+"""Per-document presentation choices: the variation the extractor must survive."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+BUDGET_ORDERS = {
+    "standard": ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget_expenditure",
+                 "basic_expenditure_economic", "three_public", "government_fund_expenditure",
+                 "state_capital_expenditure", "project_expenditure", "procurement"),
+    "funds_first": ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget_expenditure",
+                    "basic_expenditure_economic", "government_fund_expenditure", "state_capital_expenditure",
+                    "project_expenditure", "procurement", "three_public"),
+}
+FINAL_ORDERS = {
+    "standard": BUDGET_ORDERS["standard"][:9],
+    "three_public_last": ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget_expenditure",
+                          "basic_expenditure_economic", "government_fund_expenditure",
+                          "state_capital_expenditure", "three_public"),
+}
+
+
+@dataclass(frozen=True)
+class Style:
+    unit: str  # 万元 | 元
+    code_split: bool  # functional code printed as 类 | 款 | 项
+    zero: str  # how zero amounts print: '0.00' (a line), '' or '-' (no line)
+    thousands: bool  # 1,234.56 in tables
+    repeat_header: bool  # a table continued on the next page repeats its header
+    landscape_wide: bool  # wide tables on landscape pages (else squeezed portrait)
+    loose_rows: bool  # taller rows: long tables run onto a second page
+    kangxi: bool  # Kangxi-radical look-alikes in the text layer
+    title_variant: int  # 0: 2024年部门预算, 1: 2024年度部门预算, 2: cover split over lines
+    order: str  # key into BUDGET_ORDERS / FINAL_ORDERS
+    full_class_list: bool  # summary lists every 类, amounts or not
+    merged_header: bool  # multi-row merged headers (else one header row)
+    total_first: bool  # 合计 row above the coded rows (else below)
+    prior_three_public: bool  # budget 三公 table prints last year's row too
+    numbering: int  # table title prefix: 0 none, 1 表1, 2 一、
+    with_projects: bool  # budget adds 项目支出表
+    with_procurement: bool  # budget adds 政府采购预算表
+
+    @property
+    def blank(self) -> str:
+        """What a structurally empty cell prints."""
+        return "-" if self.zero == "-" else ""
+
+
+def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
+    """A random but reproducible style for one document."""
+    orders = BUDGET_ORDERS if phase == "budget" else FINAL_ORDERS
+    return Style(
+        unit=unit,
+        code_split=rng.random() < 0.35,
+        zero=rng.choice(["0.00", "0.00", "", "-"]),
+        thousands=unit == "元" and rng.random() < 0.6,
+        repeat_header=rng.random() < 0.5,
+        landscape_wide=rng.random() < 0.7,
+        loose_rows=rng.random() < 0.35,
+        kangxi=rng.random() < 0.2,
+        title_variant=rng.choice([0, 0, 1, 2]),
+        order=rng.choice(sorted(orders)),
+        full_class_list=rng.random() < 0.5,
+        merged_header=rng.random() < 0.7,
+        total_first=rng.random() < 0.6,
+        prior_three_public=phase == "budget" and rng.random() < 0.4,
+        numbering=rng.choice([0, 1, 2]),
+        with_projects=phase == "budget" and rng.random() < 0.6,
+        with_procurement=phase == "budget" and rng.random() < 0.5,
+    )

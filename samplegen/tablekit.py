@@ -1,0 +1,114 @@
+"""Shared pieces of the table builders: money cells that record truth lines, functional
+hierarchies, code columns and the 功能分类 header block."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract.text import normalise_label
+from samplegen.catalog import functional_name
+from samplegen.finance import ZERO, Leaf
+from samplegen.layout import HeaderCell, Mark, Row
+from samplegen.money import printed
+from samplegen.style import Style
+
+
+@dataclass
+class Cells:
+    """Prints amounts in one table's style and records a truth line for every printed number."""
+
+    style: Style
+    table_type: str
+
+    def money(self, marks: list[Mark], amount: Decimal | None, code: str | None, item: str | None,
+              measure: str) -> str:
+        if amount is None:
+            return self.style.blank
+        if amount == ZERO and self.style.zero != "0.00":
+            return self.style.zero
+        marks.append({"table_type": self.table_type, "code": code, "item": item, "measure": measure,
+                      "amount_yuan": f"{amount:.2f}"})
+        return printed(amount, self.style.unit, self.style.thousands)
+
+    def row(self, label_cells: list[str], code: str | None, label: str | None,
+            values: list[tuple[str, Decimal | None]]) -> Row:
+        """A row: its label cells, then one money cell per (measure, amount)."""
+        marks: list[Mark] = []
+        item = normalise_label(label) if label is not None else None
+        money = [self.money(marks, amount, code, item, measure) for measure, amount in values]
+        return Row(label_cells + money, marks)
+
+
+def functional_rows(leaves: list[Leaf], measures: dict[str, Callable[[Leaf], Decimal]],
+                    keep: Callable[[Leaf], bool] = lambda leaf: True) -> list[tuple[str, dict[str, Decimal]]]:
+    """(code, measure → amount) for every 类, 款 and 项 of the kept leaves, in code order."""
+    sums: dict[str, dict[str, Decimal]] = {}
+    for leaf in sorted((leaf for leaf in leaves if keep(leaf)), key=lambda leaf: leaf.code):
+        for code in (leaf.code[:3], leaf.code[:5], leaf.code):
+            bucket = sums.setdefault(code, dict.fromkeys(measures, ZERO))
+            for key, get in measures.items():
+                bucket[key] += get(leaf)
+    return sorted(sums.items())
+
+
+def code_cells(code: str | None, split: bool) -> list[str]:
+    """The code column(s) of a row: one column, or 类 | 款 | 项."""
+    if not split:
+        return [code or ""]
+    if code is None:
+        return ["", "", ""]
+    return [code[:3], code[3:5], code[5:7]]
+
+
+def code_width(split: bool) -> list[float]:
+    return [0.55, 0.45, 0.45] if split else [1.0]
+
+
+def functional_header(style: Style, value_headers: list[HeaderCell]) -> list[HeaderCell]:
+    """The left block of a functional-code table (功能分类科目 over 科目编码 or 类/款/项, and
+    科目名称) followed by ``value_headers`` (from :func:`value_header_block`)."""
+    split = style.code_split
+    code_cols = 3 if split else 1
+    labels = (["类", "款", "项"] if split else ["科目编码"]) + ["科目名称"]
+    if not style.merged_header:
+        return [HeaderCell(t, 0, i) for i, t in enumerate(labels)] + value_headers
+    cells = [HeaderCell("功能分类科目", 0, 0, 1, code_cols + 1)]
+    cells += [HeaderCell(t, 1, i) for i, t in enumerate(labels)]
+    return cells + value_headers
+
+
+def coded_table_rows(cells: Cells, style: Style, rows: list[tuple[str, dict[str, Decimal]]],
+                     measures: list[str], total: dict[str, Decimal] | None) -> list[Row]:
+    """Coded rows plus the 合计 row (above or below, per style)."""
+    split = style.code_split
+    body = [
+        cells.row(code_cells(code, split) + [functional_name(code)], code, functional_name(code),
+                  [(m, values[m]) for m in measures])
+        for code, values in rows
+    ]
+    if total is None:
+        return body
+    total_row = cells.row(code_cells(None, split) + ["合计"], None, "合计", [(m, total[m]) for m in measures])
+    if split:  # the 合计 label spans the code columns in real templates; print it in the name column
+        total_row.cells[0] = ""
+    return [total_row, *body] if style.total_first else [*body, total_row]
+
+
+def value_header_block(style: Style, first_col: int, groups: list[tuple[str, list[str]]]) -> list[HeaderCell]:
+    """Value column headers from ``first_col``. Merged style: a single label spans both header
+    rows, a group label spans its children; plain style: one header row of leaf labels."""
+    cells: list[HeaderCell] = []
+    col = first_col
+    for label, children in groups:
+        leaves = children or [label]
+        if not style.merged_header:
+            cells += [HeaderCell(text, 0, col + i) for i, text in enumerate(leaves)]
+        elif not children:
+            cells.append(HeaderCell(label, 0, col, 2))
+        else:
+            cells.append(HeaderCell(label, 0, col, 1, len(children)))
+            cells += [HeaderCell(child, 1, col + i) for i, child in enumerate(children)]
+        col += len(leaves)
+    return cells
