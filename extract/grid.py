@@ -64,6 +64,7 @@ def read_grids(path: Path, pages: list[int], settings: ExtractSettings) -> dict[
         flavor=settings.camelot_flavor,
         engine=settings.camelot_engine,
         line_scale=settings.line_scale,
+        split_text=settings.split_text,
     )
     by_page: dict[int, list[Grid]] = {}
     for table in tables:

@@ -15,11 +15,14 @@ class ExtractSettings:
     on the table pages only (~0.2 s for 12 pages vs ~4 s for pages='all' with the default engine);
     no ``copy_text`` (spanning header text is propagated by our own header code, so a label that
     spans a data row is never copied into an amount cell); ``strip_text`` empty (wrapped and
-    letter-spaced labels are squashed by ``extract.text``).
+    letter-spaced labels are squashed by ``extract.text``); ``split_text`` on, because a right-aligned
+    amount followed closely by the next cell's label is otherwise read as one string
+    (``'1602.41 本年支出合计'``) — measured on the sample corpus, no change on the real PDFs.
     """
 
     camelot_flavor: str = "lattice"
     camelot_engine: str = "vector"
+    split_text: bool = True  # text running across a ruling line is split between the cells
     line_scale: int = 15  # camelot's default; a larger value finds shorter ruling lines
     title_search_lines: int = 8  # a page title sits among the first lines of its page
     min_cjk_chars: int = 20  # fewer Chinese characters in the whole file = no text layer (a scan)
