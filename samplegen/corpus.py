@@ -9,6 +9,7 @@ from pathlib import Path
 
 from checks import names
 from samplegen.departments import PROFILES
+from samplegen.messy import write_messy
 from samplegen.produce import DepartmentJob, run_job
 from samplegen.truth import write_truth
 
@@ -55,5 +56,7 @@ def write_corpus(outdir: Path, size: str = "demo", seed: int = 2024, workers: in
     for sub in ("pdfs", "truth"):
         shutil.rmtree(outdir / sub, ignore_errors=True)
     truths = generate(plan(outdir, size, seed), workers)
+    sources = sorted(t["file"] for t in truths if t["phase"] == "budget")
+    truths += write_messy(outdir, [sources[0], sources[1]])
     for truth in truths:
         write_truth(outdir / "truth", truth)
