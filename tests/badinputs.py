@@ -175,7 +175,7 @@ BUILDERS: dict[str, tuple[ReasonClass, Callable[[], bytes]]] = {
     ),
     "very_long_line.pdf": (
         ReasonClass.TOO_LARGE,
-        lambda: raw_pdf(page_extra=b"/Long (" + b"A" * (4 * MIB) + b")"),
+        lambda: raw_pdf(page_extra=b"/Long (" + b"A" * (3 * MIB // 2) + b")"),
     ),
 }
 

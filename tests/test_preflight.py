@@ -24,7 +24,7 @@ PREFLIGHT_MESSAGES = {
     "too_many_pages.pdf": "2000 pages is over the page limit of 500",
     "decompression_bomb.pdf": "a compressed stream at byte 306 inflates to more than 256 MiB (decompression bomb?)",
     "deeply_nested.pdf": "objects nest 5001 levels deep, over the limit of 100",
-    "very_long_line.pdf": "a line of 4194423 bytes is over the limit of 1048576 bytes",
+    "very_long_line.pdf": "a line of 1572983 bytes is over the limit of 1048576 bytes",
     "over_size_limit.pdf": "3.0 MiB is over the size limit of 2.0 MiB",
 }
 PASS_PREFLIGHT = {"not_budget.pdf", "no_tables.pdf"}  # well-formed PDFs: the extractor rejects them
