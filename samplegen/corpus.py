@@ -11,6 +11,7 @@ from checks import names
 from samplegen.departments import PROFILES
 from samplegen.messy import write_messy
 from samplegen.produce import DepartmentJob, run_job
+from samplegen.seed_document import write_seed_document
 from samplegen.truth import write_truth
 
 SIZES = {
@@ -58,5 +59,6 @@ def write_corpus(outdir: Path, size: str = "demo", seed: int = 2024, workers: in
     truths = generate(plan(outdir, size, seed), workers)
     sources = sorted(t["file"] for t in truths if t["phase"] == "budget")
     truths += write_messy(outdir, [sources[0], sources[1]])
+    truths.append(write_seed_document(outdir))
     for truth in truths:
         write_truth(outdir / "truth", truth)
