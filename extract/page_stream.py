@@ -31,8 +31,13 @@ class PageStream:
 
 
 def squash_page(text: str) -> str:
-    """NFKC, page-number lines dropped, whitespace removed except one space between digits."""
-    lines = [line for line in nfkc(text).splitlines() if not _PAGE_NUMBER_LINE.match(line)]
+    """NFKC, a page-number line at the top or bottom dropped, whitespace removed except one space
+    between digits."""
+    lines = [line for line in nfkc(text).splitlines() if line.strip()]
+    if lines and _PAGE_NUMBER_LINE.match(lines[-1]):
+        lines.pop()
+    if lines and _PAGE_NUMBER_LINE.match(lines[0]):
+        lines.pop(0)
     joined = "\n".join(lines)
     return _SPACE_RUN.sub(_keep_between_digits(joined), joined)
 

@@ -1,0 +1,63 @@
+"""Performance targets (``v_performance_targets``) from 部门整体绩效目标表 and 项目绩效目标表.
+
+Bordered tables are read with camelot (lattice, vector engine) on only the pages whose text
+mentions 绩效目标; each table takes the scope and project of the heading printed above it on its
+page, and a table on a page without a heading continues the previous one. When camelot finds no
+target table, the rows are read from the page text. Never raises: a failure gives ``[]``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from extract.model import PerformanceTarget
+from extract.performance_table import TableState, targets_from_rows
+from extract.performance_text import targets_from_text
+from extract.target_headings import Heading, headings_on, page_mentions_targets, project_from_note
+
+log = logging.getLogger(__name__)
+
+
+def _camelot_tables(path: Path, pages: list[int]) -> list[tuple[int, list[list[str]]]]:
+    """(page, rows) of every lattice table on ``pages``, top to bottom within a page."""
+    import camelot  # heavy import, only when a document has target pages
+
+    tables = camelot.read_pdf(str(path), pages=",".join(map(str, pages)), flavor="lattice", engine="vector",
+                              suppress_stdout=True)
+    ordered = sorted(tables, key=lambda t: (int(t.page), -t._bbox[3]))
+    return [(int(t.page), t.df.values.tolist()) for t in ordered]
+
+
+def targets_from_tables(tables: list[tuple[int, list[list[str]]]], page_texts: list[str]) -> list[PerformanceTarget]:
+    """Targets of camelot tables; a table takes the next unused heading of its page, or continues
+    the previous table when its page has none left."""
+    found: list[PerformanceTarget] = []
+    current: Heading | None = None
+    state = TableState()
+    unused: dict[int, list[Heading]] = {}
+    for page, rows in tables:
+        queue = unused.setdefault(page, headings_on(page, page_texts[page - 1]))
+        if queue:
+            current, state = queue.pop(0), TableState()
+        if current is None:
+            continue
+        project = current.project
+        if current.scope == "project":
+            project = project_from_note(page_texts[page - 1]) or project
+        found += targets_from_rows(rows, current.scope, project, page, state)
+    return found
+
+
+def extract_targets(path: Path, page_texts: list[str]) -> list[PerformanceTarget]:
+    """Every indicator row of the document's performance-target tables."""
+    try:
+        pages = [i + 1 for i, text in enumerate(page_texts) if page_mentions_targets(text)]
+        if not pages:
+            return []
+        tables = _camelot_tables(path, pages) if Path(path).is_file() else []
+        found = targets_from_tables(tables, page_texts)
+        return found if found else targets_from_text(page_texts)
+    except Exception as exc:  # noqa: BLE001 - targets are extras: never block the tables
+        log.warning("performance targets of %s not read: %r", path, exc)
+        return []
