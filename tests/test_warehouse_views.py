@@ -102,3 +102,13 @@ def test_v_execution_skips_departments_with_one_phase(tmp_path: Path) -> None:
         _load(writer, "budget", {"205": "300.00"})
         writer.finalize()
         assert writer.con.execute("SELECT count(*) FROM v_execution").fetchone() == (0,)
+
+
+def test_v_execution_honours_limit_before_finalize(tmp_path: Path) -> None:
+    """DuckDB 2.0.1 drops a LIMIT over a LEFT JOIN with a constant ON filter on an empty table."""
+    path = tmp_path / "w.duckdb"
+    with WarehouseWriter(path) as writer:
+        _load(writer, "budget", {"205": "300.00", "20501": "200.00"})
+        _load(writer, "final", {"205": "310.00", "20501": "155.55"})
+        assert writer.con.execute("SELECT count(*) FROM dim_classification").fetchone() == (0,)
+        assert len(writer.con.execute("SELECT * FROM v_execution LIMIT 1").fetchall()) == 1

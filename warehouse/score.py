@@ -40,6 +40,7 @@ class Score:
     found: int = 0  # truth files paired with a warehouse document
     status_agrees: int = 0  # expected_status (and reason) equal to the warehouse's
     superseded: int = 0  # paired with a document a re-issue replaced: its lines are left out
+    status_mismatches: list[tuple[str, str, str]] = field(default_factory=list)  # file, expected, actual
     missed: list[tuple[str, LineKey]] = field(default_factory=list)  # in truth, not extracted
     spurious: list[tuple[str, LineKey]] = field(default_factory=list)  # extracted, not in truth
 
@@ -66,6 +67,10 @@ def pair_documents(truth: list[TruthDocument], rows: list[dict]) -> dict[str, di
     return paired
 
 
+def _status_text(status: str, reason: str | None) -> str:
+    return f"{status} ({reason})" if reason else status
+
+
 def _status_agrees(t: TruthDocument, row: dict) -> bool:
     if t.expected_status == "quarantined":
         return row["status"] == "quarantined" and (t.reason_class is None or row["reason"] == t.reason_class)
@@ -86,7 +91,11 @@ def score(warehouse: Path, truthdir: Path) -> Score:
     result = Score(documents=len(truth), found=len(paired))
     for t in truth:
         row = paired.get(t.sha256)
-        result.status_agrees += row is not None and _status_agrees(t, row)
+        if row is not None and _status_agrees(t, row):
+            result.status_agrees += 1
+        else:
+            result.status_mismatches.append((t.file, _status_text(t.expected_status, t.reason_class),
+                                             _status_text(row["status"], row["reason"]) if row else "absent"))
         if row is not None and row["status"] == "superseded":
             result.superseded += 1
             continue
@@ -131,6 +140,8 @@ def print_score(warehouse: Path, truthdir: Path, examples: int = 5, console: Con
         return 2
     result = score(Path(warehouse), Path(truthdir))
     console.print(score_table(result))
+    for file, expected, actual in result.status_mismatches[:examples]:
+        console.print(f"status: {file} expected {expected}, got {actual}", markup=False)
     for label, found in (("missed", result.missed), ("spurious", result.spurious)):
         for file, key in found[:examples]:
             console.print(f"{label}: {file} {key[:4]} {key[4]}", markup=False)

@@ -21,7 +21,10 @@ paired AS (
         coalesce(b.fiscal_year, f.fiscal_year) AS fiscal_year,
         coalesce(b.code, f.code) AS code,
         b.amount_yuan AS budget_yuan,
-        f.amount_yuan AS final_yuan
+        f.amount_yuan AS final_yuan,
+        -- the scheme as a column, not a constant in the ON clause: DuckDB 2.0.1 drops an outer LIMIT
+        -- when a LEFT JOIN's ON holds a constant filter and the right table is empty
+        'functional' AS scheme
     FROM (SELECT * FROM coded WHERE phase = 'budget') AS b
     FULL OUTER JOIN (SELECT * FROM coded WHERE phase = 'final') AS f
         ON b.county = f.county AND b.department = f.department
@@ -41,4 +44,4 @@ SELECT
 FROM paired AS p
 JOIN both_phases USING (county, department, fiscal_year)
 LEFT JOIN dim_classification AS c
-    ON c.scheme = 'functional' AND c.fiscal_year = p.fiscal_year AND c.code = p.code;
+    ON c.scheme = p.scheme AND c.fiscal_year = p.fiscal_year AND c.code = p.code;
