@@ -108,7 +108,14 @@ def test_v_execution_honours_limit_before_finalize(tmp_path: Path) -> None:
     """DuckDB 2.0.1 drops a LIMIT over a LEFT JOIN with a constant ON filter on an empty table."""
     path = tmp_path / "w.duckdb"
     with WarehouseWriter(path) as writer:
-        _load(writer, "budget", {"205": "300.00", "20501": "200.00"})
-        _load(writer, "final", {"205": "310.00", "20501": "155.55"})
+        for department in ("甲局", "乙局"):
+            for year in (2023, 2024):
+                for phase in ("budget", "final"):
+                    doc = sample_document(department=department, year=year, phase=phase)
+                    doc.lines = [BudgetLine("expenditure", f"2050{i:03d}", "x", "total", Decimal(i), 7) for i in range(5)]
+                    sha = sha_of(f"{department}{year}{phase}")
+                    record = DocumentRecord(sha[:16], sha, "x.pdf")
+                    writer.load_document(record, document_frames(doc, sha[:16]), [])
         assert writer.con.execute("SELECT count(*) FROM dim_classification").fetchone() == (0,)
+        assert writer.con.execute("SELECT count(*) FROM v_execution").fetchone() == (20,)
         assert len(writer.con.execute("SELECT * FROM v_execution LIMIT 1").fetchall()) == 1
