@@ -13,7 +13,7 @@ from pipelines.inventory import Manifest
 
 def view_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """A query result through Arrow: DECIMAL stays decimal128, never float64."""
-    return con.execute(sql(name)).fetch_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+    return con.sql(sql(name)).to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def check_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

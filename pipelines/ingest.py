@@ -80,7 +80,7 @@ def run_batches(instance: DagsterInstance, published: Path, keys: list[str], ski
 def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     """Ingest PDFs (files or folders, recursively); 0 when every PDF ended loaded or quarantined."""
     started = time.perf_counter()
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     published = warehouse_path(warehouse).absolute()
     staging = StagingStore(root=str(default_staging_root(published)))
     manifest = staging.manifest()
