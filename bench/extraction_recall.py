@@ -108,7 +108,7 @@ def main() -> None:
             f"{table_type:30s} precision {score.precision(table_type):.4f} recall {score.recall(table_type):.4f} "
             f"(matched {score.matched[table_type]}, extra {score.extra[table_type]}, missed {score.missed[table_type]})"
         )
-    for problem in score.problems[:200]:
+    for problem in score.problems:
         print("  ", problem)
     print(f"{len(score.problems)} problems")
 

@@ -61,7 +61,7 @@ def has_unknown_title(lines: list[str], top_lines: int) -> bool:
 
 
 def looks_tabular(lines: list[str]) -> bool:
-    return sum(1 for line in lines if _TABULAR.search(line)) >= 2
+    return any(_TABULAR.search(line) for line in lines)
 
 
 def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:

@@ -11,7 +11,9 @@ import re
 from extract.text import squash, strip_ordinal
 
 MAX_TITLE_CHARS = 60
-_NUMBERING = re.compile(r"^(?:附件\d*[:：]?)?(?:附?表[\d一二三四五六七八九十]+(?:[-－—.．]\d+)*[:：、.．]?)")
+_NUMBERING = re.compile(
+    r"^(?:附件\d*[:：]?)?附?表(?:\d+(?:[-－—.．]\d+)*|[一二三四五六七八九十]+(?=[:：、.．]))[:：、.．]?"
+)
 _CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
 _DOCUMENT_PREFIX = re.compile(r"^.*?20\d{2}年度?(?:部门|单位)?(?:预算|决算)?(?=.{4,}表$)")
 _TITLE_END = re.compile(r"表$")

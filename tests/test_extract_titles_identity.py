@@ -17,6 +17,8 @@ from extract.titles import classify_title
         ("表1 部门收支总表", "summary"),
         ("财务收支预算总表", "summary"),
         ("附表2：部门收入总表", "revenue"),
+        ("表5一般公共预算财政拨款支出决算表", "general_budget_expenditure"),
+        ("表一、一般公共预算支出表", "general_budget_expenditure"),
         ("收入决算表", "revenue"),
         ("表3-1 支出预算总表", "expenditure"),
         ("支出决算表", "expenditure"),
