@@ -1,4 +1,4 @@
-"""The worker process behind ``extract.isolation``: ``python -m extract.worker JOB_FD RESULT_FD MEMORY``.
+"""The worker behind ``extract.isolation``: ``python -m extract.worker JOB_FD RESULT_FD MEMORY PARENT_PID``.
 
 A separate interpreter (not a fork of the orchestrator, which may hold threads and locks, and not
 multiprocessing's spawn, which re-imports the caller's main module): it imports the PDF libraries
@@ -10,7 +10,10 @@ Every outcome goes back as a plain tuple, ``("ok", ExtractedDocument)`` or
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import os
 import resource
+import signal
 import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -45,6 +48,17 @@ def is_memory_wire(wire: tuple) -> bool:
     return wire[0] == QUARANTINE and "over the memory limit" in wire[2]
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """SIGKILL this worker when its parent dies (a killed ingest must not leave a hung worker behind)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+
 def _preload() -> None:
     for module in PRELOAD:
         with contextlib.suppress(ImportError):
@@ -52,7 +66,8 @@ def _preload() -> None:
 
 
 def main(argv: list[str]) -> int:
-    job_fd, result_fd, memory_bytes = (int(arg) for arg in argv[1:4])
+    job_fd, result_fd, memory_bytes, parent_pid = (int(arg) for arg in argv[1:5])
+    _die_with_parent(parent_pid)
     jobs, results = Connection(job_fd, writable=False), Connection(result_fd, readable=False)
     _preload()
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))

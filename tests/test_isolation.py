@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,11 +19,21 @@ from extract.limits import MIB, Limits
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
 from tests.badinputs import REAL_PDFS, behave_by_name, raw_pdf
 
+REPO = Path(__file__).resolve().parents[1]
+HANGING_PARENT = """
+import sys
+from pathlib import Path
+from extract.isolation import extract_many
+from extract.limits import Limits
+from tests.badinputs import behave_by_name
+extract_many([Path(sys.argv[1])], Limits(seconds_per_document=600), work=behave_by_name)
+"""
 LIMITS = Limits(seconds_per_document=4, memory_bytes=1024 * MIB)
 
 
-def worker_children() -> list[int]:
-    """Live ``extract.worker`` processes started by this test process."""
+def worker_children(parent: int | None = None) -> list[int]:
+    """Live ``extract.worker`` processes started by ``parent`` (default: this test process)."""
+    parent = os.getpid() if parent is None else parent
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -29,8 +43,12 @@ def worker_children() -> list[int]:
             cmdline = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        ppid = int(next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:")))
-        if ppid == os.getpid() and b"extract.worker" in cmdline:
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if (
+            int(fields["PPid"]) == parent
+            and fields["State"].split()[0] != "Z"
+            and b"extract.worker" in cmdline
+        ):
             found.append(int(entry.name))
     return found
 
@@ -105,3 +123,28 @@ def test_isolated_extraction_equals_in_process_extraction() -> None:
             direct.lines,
         )
         assert [t.table_type for t in isolated.tables] == [t.table_type for t in direct.tables]
+
+
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    hang = tmp_path / "hang_forever.pdf"
+    hang.write_bytes(raw_pdf())
+    parent = subprocess.Popen([sys.executable, "-c", HANGING_PARENT, str(hang)], cwd=REPO)
+    try:
+        for _ in range(500):
+            if workers := worker_children(parent.pid):
+                break
+            time.sleep(0.02)
+        assert len(workers) == 1
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        for _ in range(250):
+            if (
+                not Path(f"/proc/{workers[0]}").exists()
+                or "State:\tZ" in Path(f"/proc/{workers[0]}/status").read_text()
+            ):
+                break
+            time.sleep(0.02)
+        else:
+            raise AssertionError(f"worker {workers[0]} outlived its killed parent")
+    finally:
+        parent.kill()
