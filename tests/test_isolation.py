@@ -53,6 +53,13 @@ def worker_children(parent: int | None = None) -> list[int]:
     return found
 
 
+def process_gone(pid: int) -> bool:
+    try:
+        return "State:\tZ" in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+
+
 def write_batch(folder: Path) -> list[Path]:
     names = [
         "good_1.pdf",
@@ -138,10 +145,7 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         for _ in range(250):
-            if (
-                not Path(f"/proc/{workers[0]}").exists()
-                or "State:\tZ" in Path(f"/proc/{workers[0]}/status").read_text()
-            ):
+            if process_gone(workers[0]):
                 break
             time.sleep(0.02)
         else:
