@@ -75,6 +75,7 @@ def test_score_counts_exact_matches_per_table(scored: tuple[Path, Path]) -> None
     assert (result.overall.truth, result.overall.extracted, result.overall.matched) == (29, 28, 27)
     assert (result.documents, result.found, result.status_agrees, result.superseded) == (5, 4, 4, 1)
     assert result.status_mismatches == [("pdfs/d.pdf", "quarantined (not_pdf)", "absent")]
+    assert result.worst_documents(5) == [("pdfs/a.pdf", 2, 1)]
     assert [key for _, key in result.spurious] == [
         ("expenditure", "205", "教育支出", "total", Decimal("12345678.91"))
     ]
@@ -90,6 +91,7 @@ def test_print_score_prints_the_table(scored: tuple[Path, Path]) -> None:
     text = out.getvalue()
     assert "│ expenditure                │    24 │        24 │      23 │    0.9583 │ 0.9583 │" in text
     assert "4/5 truth documents found; status as expected: 4/5; superseded (not scored): 1" in text
+    assert "worst: pdfs/a.pdf missed 2, spurious 1" in text
     assert "status: pdfs/d.pdf expected quarantined (not_pdf), got absent" in text
     assert "spurious: pdfs/a.pdf ('expenditure', '205', '教育支出', 'total') 12345678.91" in text
 

@@ -44,6 +44,12 @@ class Score:
     missed: list[tuple[str, LineKey]] = field(default_factory=list)  # in truth, not extracted
     spurious: list[tuple[str, LineKey]] = field(default_factory=list)  # extracted, not in truth
 
+    def worst_documents(self, count: int) -> list[tuple[str, int, int]]:
+        """(file, missed, spurious) for the documents with the most wrong lines."""
+        missed, spurious = Counter(f for f, _ in self.missed), Counter(f for f, _ in self.spurious)
+        files = sorted(set(missed) | set(spurious), key=lambda f: (-(missed[f] + spurious[f]), f))
+        return [(f, missed[f], spurious[f]) for f in files[:count]]
+
     @property
     def overall(self) -> TableScore:
         total = TableScore()
@@ -112,8 +118,8 @@ def _tally(result: Score, file: str, expected: Counter[LineKey], got: Counter[Li
         result.tables.setdefault(key[0], TableScore()).extracted += n
     for key, n in (expected & got).items():
         result.tables[key[0]].matched += n
-    result.missed += [(file, k) for k in (expected - got)]
-    result.spurious += [(file, k) for k in (got - expected)]
+    result.missed += [(file, k) for k in (expected - got).elements()]
+    result.spurious += [(file, k) for k in (got - expected).elements()]
 
 
 def _ratio(value: float | None) -> str:
@@ -140,6 +146,8 @@ def print_score(warehouse: Path, truthdir: Path, examples: int = 5, console: Con
         return 2
     result = score(Path(warehouse), Path(truthdir))
     console.print(score_table(result))
+    for file, missed, spurious in result.worst_documents(examples):
+        console.print(f"worst: {file} missed {missed}, spurious {spurious}", markup=False)
     for file, expected, actual in result.status_mismatches[:examples]:
         console.print(f"status: {file} expected {expected}, got {actual}", markup=False)
     for label, found in (("missed", result.missed), ("spurious", result.spurious)):
