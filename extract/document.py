@@ -8,6 +8,8 @@ import re
 import time
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from extract.assemble import table_lines
 from extract.grid import read_grids
 from extract.identity import identify
@@ -26,7 +28,10 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     settings = settings or ExtractSettings()
     started = time.perf_counter()
     path = Path(path)
-    page_texts = read_page_texts(path)
+    try:
+        page_texts = read_page_texts(path)
+    except pdfium.PdfiumError as error:  # preflight normally catches these first
+        raise QuarantineError(ReasonClass.CORRUPT, f"{path.name}: unreadable PDF ({error})") from error
     if sum(len(_CJK.findall(text)) for text in page_texts) < settings.min_cjk_chars:
         raise QuarantineError(ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)")
     identity = identify(page_texts, settings.identity_pages)
