@@ -27,8 +27,7 @@ class Profile:
     def name(self, county: str, year: int) -> str:
         """The unit name as printed in ``year`` (departments get renamed)."""
         template = [name for first, name in self.names if first <= year][-1]
-        base = county[:-1] if template.startswith("中共") else county
-        return template.format(county=county, base=base)
+        return template.format(county=county)
 
 
 PROFILES: tuple[Profile, ...] = (
@@ -46,7 +45,7 @@ PROFILES: tuple[Profile, ...] = (
         ("办公室", "基础教育股", "计划财务股", "人事股", "安全稳定股"),
     ),
     Profile(
-        "organisation", ((0, "中共{base}委组织部"),), "party",
+        "organisation", ((0, "中共{county}委组织部"),), "party",
         (("2013201", "admin", 210.0), ("2013202", "project", 140.0), ("2013299", "project", 60.0),
          *_PENSION, *_ADMIN_MEDICAL),
         ("基层党组织建设经费", "党员教育培训经费", "人才引进与培养专项经费", "村（社区）干部报酬补助"),

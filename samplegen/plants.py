@@ -31,6 +31,10 @@ def plant(ctx: DocContext, check: str) -> None:
     elif check == names.NARRATIVE_VS_TABLE:
         ctx.stated["revenue_total"] = fin.total + delta
         ctx.findings.append(finding(check, fin.total, fin.total + delta, metric="revenue_total"))
+        if ctx.style.phrasing == 1:  # 收支预算总额: one printed figure states both totals ...
+            ctx.findings.append(finding(check, fin.total, fin.total + delta, metric="expenditure_total"))
+            # ... so the stated 支出 total is no longer 基本 + 项目 (expected: the parts, actual: the total)
+            ctx.findings.append(finding(names.NARRATIVE_PARTS, fin.total, fin.total + delta, metric="expenditure_total"))
     elif check == names.PRIOR_YEAR_CHANGE:
         true_change = fin.total - fin.prior_total
         ctx.stated["revenue_change"] = true_change + delta

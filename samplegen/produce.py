@@ -31,18 +31,20 @@ class DepartmentJob:
     plants: tuple[tuple[int, str, str], ...] = field(default=())  # (year, phase, check name)
 
 
-def pdf_relative(county: str, department: str, year: int, phase: str) -> str:
-    return f"pdfs/{county}/{department}/{year}-{phase}.pdf"
+def pdf_relative(county: str, folder: str, year: int, phase: str) -> str:
+    """Where a document lives: one folder per department (named once: renames keep the folder)."""
+    return f"pdfs/{county}/{folder}/{year}-{phase}.pdf"
 
 
 def render_document(ctx: DocContext, blocks_rng: random.Random, outdir: Path, profile_key: str) -> dict:
     """Render one document; its truth comes from the very marks the renderer stamped."""
     profile = profile_by_key(profile_key)
     blocks, tables = build_blocks(ctx, profile, blocks_rng)
-    relative = pdf_relative(ctx.county, ctx.department, ctx.year, ctx.phase)
+    relative = pdf_relative(ctx.county, profile.name(ctx.county, 0), ctx.year, ctx.phase)
     path = outdir / relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    pages = Renderer(path, ctx.style.kangxi).render(blocks)
+    style = ctx.style
+    pages = Renderer(path, style.kangxi, style.labels, style.footer, style.spaced).render(blocks)
     lines, narrative, targets = collect(blocks)
     return {
         "file": relative, "sha256": sha256_of(path), "expected_status": "loaded", "reason_class": None,

@@ -27,6 +27,13 @@ KANGXI = str.maketrans({"支": "⽀", "门": "⻔", "用": "⽤", "入": "⼊", 
 _TOKEN = re.compile(r"[0-9A-Za-z.,%()\-]+|.", re.S)
 
 
+def letter_spaced(text: str) -> str:
+    """``合计`` → ``合 计``: short CJK labels are often letter-spaced in real tables."""
+    if 1 < len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return " ".join(text)
+    return text
+
+
 def register_font() -> None:
     """Embed WenQuanYi Zen Hei (a real TrueType CJK font, subset into each PDF)."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
@@ -69,8 +76,12 @@ def fitting_size(spec: TableSpec, widths: list[float]) -> float:
 class Renderer:
     """A cursor over pages; ``render`` returns the page count."""
 
-    def __init__(self, path: Path, kangxi: bool) -> None:
+    def __init__(self, path: Path, kangxi: bool, labels: tuple[str, str] = ("部门：", "单位："),
+                 footer: str | None = None, spaced: bool = False) -> None:
         register_font()
+        self.spaced = spaced  # letter-space short header labels and 合计/总计 cells
+        self.labels = labels  # how the department and unit lines above a table are introduced
+        self.footer = footer  # page-number format, e.g. "- {n} -"
         self.canvas = Canvas(str(path), pagesize=A4, invariant=1, pageCompression=1)
         self.canvas.setLineWidth(0.6)
         self.kangxi = kangxi
@@ -102,8 +113,13 @@ class Renderer:
             self.canvas.drawString(x, y, shown)
         self.dirty = True
 
+    def page_number(self) -> None:
+        if self.footer and self.page > 1:
+            self.text(self.size[0] / 2, MARGIN / 2, self.footer.format(n=self.page), 9, "c")
+
     def new_page(self, is_landscape: bool | None = None) -> None:
         if self.dirty:
+            self.page_number()
             self.canvas.showPage()
             self.canvas.setLineWidth(0.6)
             self.page += 1
@@ -121,6 +137,7 @@ class Renderer:
                 self.paragraph(block)
             else:
                 self.table(block)
+        self.page_number()
         self.canvas.showPage()
         self.canvas.save()
         return self.page
@@ -152,15 +169,16 @@ class Renderer:
         self.text(self.size[0] / 2, self.y, spec.title, 14, "c")
         self.y -= 20
         if spec.department:
-            self.text(MARGIN, self.y, f"部门：{spec.department}", 9)
+            self.text(MARGIN, self.y, f"{self.labels[0]}{spec.department}", 9)
         if spec.unit:
-            self.text(MARGIN + self.width, self.y, f"单位：{spec.unit}", 9, "r")
+            self.text(MARGIN + self.width, self.y, f"{self.labels[1]}{spec.unit}", 9, "r")
         self.y -= 6
         header_heights = self._header_heights(spec.header, widths, size)
         self._draw_header(spec.header, widths, header_heights, size)
         min_height = 21.0 if spec.loose else 15.0
         for row in spec.rows:
-            lines = [wrap(text, w - 2 * PAD, size) for text, w in zip(row.cells, widths, strict=True)]
+            cells = [letter_spaced(c) if self.spaced and c in ("合计", "总计", "小计") else c for c in row.cells]
+            lines = [wrap(text, w - 2 * PAD, size) for text, w in zip(cells, widths, strict=True)]
             height = max(min_height, max(len(ls) for ls in lines) * size * 1.25 + 2 * PAD)
             if self.y - height < MARGIN:
                 self.new_page(spec.landscape)
@@ -197,7 +215,7 @@ class Renderer:
             w = sum(widths[cell.col:cell.col + cell.colspan])
             h = sum(heights[cell.row:cell.row + cell.rowspan])
             self._box(x, y, w, h)
-            lines = wrap(cell.text, w - 2 * PAD, size)
+            lines = wrap(letter_spaced(cell.text) if self.spaced else cell.text, w - 2 * PAD, size)
             first = y - (h - len(lines) * size * 1.25) / 2 - size
             for n, line in enumerate(lines):
                 self.text(x + w / 2, first - n * size * 1.25, line, size, "c")

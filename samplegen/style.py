@@ -40,6 +40,10 @@ class Style:
     numbering: int  # table title prefix: 0 none, 1 表1, 2 一、
     with_projects: bool  # budget adds 项目支出表
     with_procurement: bool  # budget adds 政府采购预算表
+    phrasing: int = 0  # narrative wording family (0 seed-like, 1 收支总额 / Shanghai, 2 numbered list)
+    labels: tuple[str, str] = ("部门：", "单位：")  # department / unit line above each table
+    footer: str | None = None  # page numbers, e.g. "- {n} -"
+    spaced: bool = False  # letter-spaced short labels (合 计, 项 目)
 
     @property
     def blank(self) -> str:
@@ -68,4 +72,8 @@ def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
         numbering=rng.choice([0, 1, 2]),
         with_projects=phase == "budget" and rng.random() < 0.6,
         with_procurement=phase == "budget" and rng.random() < 0.5,
+        phrasing=rng.choice([0, 1, 2]) if phase == "budget" else rng.choice([0, 1]),
+        labels=(rng.choice(["部门：", "部门：", "编制单位：", "单位名称："]), rng.choice(["单位：", "单位：", "金额单位：", "单位:"])),
+        footer=rng.choice([None, None, "- {n} -", "第 {n} 页"]),
+        spaced=rng.random() < 0.3,
     )
