@@ -75,6 +75,7 @@ def extracted_documents(
     readable = [Path(s.entry.path) for s in sources.values() if s.problem is None]
     results = extract_many(readable, extraction.limits(), workers=extraction.workers)
     quarantined = pages = tables = 0
+    preview: list[tuple] = []
     for key, source in sources.items():
         result = source.problem or results[Path(source.entry.path)]
         staged = Quarantined.from_error(result) if isinstance(result, Exception) else result
@@ -82,9 +83,12 @@ def extracted_documents(
         if isinstance(staged, Quarantined):
             quarantined += 1
             metadata = {"quarantined": staged.reason, "message": staged.message}
+            preview.append((key, f"quarantined: {staged.reason}", None, None, None, None))
         else:
             pages, tables = pages + staged.pages, tables + len(staged.tables)
             metadata = without_none(extraction_report(staged))
+            preview.append((key, staged.identity.title, staged.pages, len(staged.tables), len(staged.lines),
+                            round(staged.seconds, 2)))
         context.log_event(AssetObservation(asset_key=context.asset_key, partition=key, metadata=metadata))
     return MaterializeResult(
         metadata={
@@ -94,5 +98,8 @@ def extracted_documents(
             "tables": tables,
             "workers": extraction.workers,
             "seconds": round(time.perf_counter() - started, 3),
+            "preview": MetadataValue.md(
+                markdown_table(["document_id", "title", "pages", "tables", "amounts", "seconds"], preview)
+            ),
         }
     )

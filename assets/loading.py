@@ -96,7 +96,15 @@ def warehouse_documents(
                 AssetObservation(asset_key=context.asset_key, partition=key, metadata=outcome_metadata(outcome))
             )
     skipped = int(context.run.tags.get("countybudget/skipped", "0"))
-    return MaterializeResult(metadata=run_summary(outcomes, skipped, time.perf_counter() - started))
+    preview = [(o.document_id, o.status, o.title or o.reason, o.amounts, o.findings, o.errors) for o in outcomes]
+    return MaterializeResult(
+        metadata={
+            **run_summary(outcomes, skipped, time.perf_counter() - started),
+            "preview": MetadataValue.md(
+                markdown_table(["document_id", "status", "title / reason", "amounts", "findings", "errors"], preview)
+            ),
+        }
+    )
 
 
 def outcome_metadata(outcome) -> dict:

@@ -6,7 +6,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 
 from assets.loading import warehouse_documents
 from assets.previews import markdown_table
-from assets.readback import fetch
+from assets.readback import reader
 from assets.warehouse_frames import check_inputs, missing_documents
 from pipelines.resources import StagingStore, WarehouseResource
 
@@ -23,9 +23,8 @@ def published_warehouse(
     context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
 ) -> MaterializeResult:
     from checks.cross_document import check_across_documents
-    from warehouse.publish import publish
-
     from warehouse.loader import WarehouseWriter
+    from warehouse.publish import publish
 
     started = time.perf_counter()
     with WarehouseWriter(warehouse.working) as writer:
@@ -35,19 +34,20 @@ def published_warehouse(
         cross_findings = check_across_documents(*check_inputs(writer.con))
         writer.replace_cross_document_findings(cross_findings)
     publish(warehouse.working, warehouse.published)
-    statuses = dict(fetch(warehouse.published, "documents_by_status"))
+    with reader(warehouse.published) as fetch:
+        statuses = dict(fetch("documents_by_status"))
+        amounts = fetch("lines_count")[0][0]
+        preview = fetch("documents_preview")
     for key, path in missing:
         context.log.warning(f"document {key}: its file {path} was removed; its rows stay in the warehouse")
     return MaterializeResult(
         metadata={
             "path": MetadataValue.path(str(warehouse.published)),
             **{f"documents_{status}": count for status, count in sorted(statuses.items())},
-            "amounts": fetch(warehouse.published, "lines_count")[0][0],
+            "amounts": amounts,
             "newly_missing_files": len(missing),
             "cross_document_findings": len(cross_findings),
             "seconds": round(time.perf_counter() - started, 3),
-            "preview": MetadataValue.md(
-                markdown_table(DOCUMENT_COLUMNS, fetch(warehouse.published, "documents_preview"))
-            ),
+            "preview": MetadataValue.md(markdown_table(DOCUMENT_COLUMNS, preview)),
         }
     )

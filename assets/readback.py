@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import duckdb
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
+Fetch = Callable[..., list[tuple]]
 
 
 @cache
@@ -16,7 +19,18 @@ def sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def fetch(published: Path, name: str, parameters: dict[str, Any] | None = None) -> list[tuple]:
-    """Rows as Python values (DECIMAL stays Decimal: no ``.df()`` on money)."""
+@contextmanager
+def reader(published: Path) -> Iterator[Fetch]:
+    """One read-only connection; yields ``fetch(name, parameters=None)`` returning Python values
+    (DECIMAL stays Decimal: no ``.df()`` on money)."""
     with duckdb.connect(str(published), read_only=True) as connection:
-        return connection.execute(sql(name), parameters or {}).fetchall()
+
+        def fetch_rows(name: str, parameters: dict[str, Any] | None = None) -> list[tuple]:
+            return connection.execute(sql(name), parameters or {}).fetchall()
+
+        yield fetch_rows
+
+
+def fetch(published: Path, name: str, parameters: dict[str, Any] | None = None) -> list[tuple]:
+    with reader(published) as fetch_rows:
+        return fetch_rows(name, parameters)

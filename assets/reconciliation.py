@@ -67,8 +67,11 @@ def check_result(name: str, rows: Sequence[tuple]) -> AssetCheckResult:
 def reconciliation_checks(
     context: AssetCheckExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[AssetCheckResult]:
+    by_check: dict[str, list[tuple]] = {name: [] for name in ALL_CHECKS}
+    for check, *row in fetch(warehouse.published, "current_findings"):
+        by_check.setdefault(check, []).append(tuple(row))
     for name in ALL_CHECKS:
-        yield check_result(name, fetch(warehouse.published, "findings_for_check", {"check": name}))
+        yield check_result(name, by_check[name])
 
 
 @asset_check(asset=published_warehouse, blocking=False, description="Documents quarantined, by reason class.")
