@@ -28,7 +28,6 @@ LINE_COLUMNS = ["document_id", "table_type", "code", "item", "measure", "amount_
 def normalise(doc, document_id: str) -> Normalised | Quarantined:
     """Frames plus the document's own findings; a frame pandera rejects quarantines the document."""
     from checks.document import check_document
-
     from schemas.frames import FrameValidationError, document_frames
 
     try:
