@@ -20,6 +20,7 @@ from extract.settings import ExtractSettings
 from extract.stitch import stitch
 
 log = logging.getLogger(__name__)
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _CJK = re.compile(r"[\u4e00-\u9fff]")  # scans carry at most page numbers in their text layer
 
 
@@ -31,7 +32,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     try:
         page_texts = read_page_texts(path)
     except pdfium.PdfiumError as error:  # preflight normally catches these first
-        raise QuarantineError(ReasonClass.CORRUPT, f"{path.name}: unreadable PDF ({error})") from error
+        reason = ReasonClass.ENCRYPTED if error.err_code == _PASSWORD_ERROR else ReasonClass.CORRUPT
+        raise QuarantineError(reason, f"{path.name}: unreadable PDF ({error})") from error
     if sum(len(_CJK.findall(text)) for text in page_texts) < settings.min_cjk_chars:
         raise QuarantineError(ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)")
     identity = identify(page_texts, settings.identity_pages)
