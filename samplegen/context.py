@@ -58,6 +58,7 @@ class DocContext:
     stated_share: str | None = None  # planted 机关运行经费 share of the total, e.g. "13.19"
     findings: list[dict] = field(default_factory=list)  # expected findings of planted inconsistencies
     planted_summary_total: Decimal | None = None  # a summary 支出 总计 that does not balance
+    rounding: Decimal = Decimal("0.00")  # added to the 基本支出表 合计: a 0.01 rounding difference
 
     @property
     def summary_expenditure_total(self) -> Decimal:

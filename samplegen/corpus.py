@@ -10,6 +10,7 @@ from pathlib import Path
 from checks import names
 from samplegen.departments import PROFILES
 from samplegen.messy import write_messy
+from samplegen.plants import ROUNDING
 from samplegen.produce import DepartmentJob, run_job
 from samplegen.seed_document import write_seed_document
 from samplegen.truth import write_truth
@@ -25,6 +26,8 @@ PLANTS = (
     (0, "organisation", 2024, "budget", names.NARRATIVE_PERCENTAGE),
     (1, "education", 2024, "budget", names.PRIOR_YEAR_CHANGE),
     (1, "housing", 2023, "budget", names.NARRATIVE_VS_TABLE),
+    (0, "education", 2022, "budget", ROUNDING),  # no finding: within the 0.01 tolerance
+    (1, "finance", 2024, "budget", ROUNDING),
 )
 
 

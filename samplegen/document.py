@@ -69,10 +69,25 @@ def table_builders(ctx: DocContext) -> dict[str, Callable[[DocContext, str], Tab
     return {key: builders[key] for key in order if key in builders}
 
 
+TABLE_NOTES = {
+    "summary": "注：本表反映部门本年度的总收支情况。",
+    "revenue": "注：本表反映部门本年度取得的各项收入情况。",
+    "expenditure": "注：本表反映部门本年度各项支出情况。",
+    "fiscal_summary": "注：本表反映部门本年度财政拨款总收支情况。",
+    "general_budget_expenditure": "注：本表反映部门本年度一般公共预算财政拨款支出情况。",
+    "basic_expenditure_economic": "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。",
+    "three_public": "注：本表反映部门本年度“三公”经费支出情况。",
+}
+
+
 def standard_tables(ctx: DocContext) -> list[TableSpec]:
+    """The document's standard tables in its order; templates that annotate tables get a 注."""
     specs = []
     for n, (key, build) in enumerate(table_builders(ctx).items(), start=1):
-        specs.append(build(ctx, ctx.numbered(ctx.table_title(key), n)))
+        spec = build(ctx, ctx.numbered(ctx.table_title(key), n))
+        if spec.note is None and ctx.style.table_notes:
+            spec.note = TABLE_NOTES.get(key)
+        specs.append(spec)
     return specs
 
 

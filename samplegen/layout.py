@@ -26,6 +26,20 @@ class HeaderCell:
 class Row:
     cells: list[str]
     marks: list[Mark] = field(default_factory=list)
+    merges: list[tuple[int, int]] = field(default_factory=list)  # (first column, span): one merged cell
+
+    def drawn(self, widths: list[float], align: list[str]) -> tuple[list[str], list[float], list[str]]:
+        """Cells as drawn: a merged run becomes one centred cell with the first column's text."""
+        spans = dict(self.merges)
+        cells, out_widths, out_align = [], [], []
+        col = 0
+        while col < len(self.cells):
+            span = spans.get(col, 1)
+            cells.append(self.cells[col])
+            out_widths.append(sum(widths[col:col + span]))
+            out_align.append("c" if span > 1 else align[col])
+            col += span
+        return cells, out_widths, out_align
 
 
 @dataclass

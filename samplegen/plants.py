@@ -10,8 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checks import names
+from extract.amounts import UNIT_FACTORS
 from samplegen.context import DocContext
 from samplegen.money import CENT, QUANTUM_YUAN
+
+ROUNDING = "rounding"  # not a finding: a 0.01 difference the checks' tolerance must absorb
 
 
 def finding(check: str, expected: Decimal | None, actual: Decimal | None, metric: str | None = None,
@@ -25,7 +28,9 @@ def plant(ctx: DocContext, check: str) -> None:
     """Apply one planted inconsistency to ``ctx`` and record its expected finding."""
     fin = ctx.fin
     delta = QUANTUM_YUAN[ctx.style.unit] * 1234
-    if check == names.SUMMARY_BALANCE:
+    if check == ROUNDING:
+        ctx.rounding = CENT * UNIT_FACTORS[ctx.style.unit]
+    elif check == names.SUMMARY_BALANCE:
         ctx.planted_summary_total = fin.total + delta
         ctx.findings.append(finding(check, fin.total, fin.total + delta, table_type="summary"))
     elif check == names.NARRATIVE_VS_TABLE:

@@ -177,14 +177,15 @@ class Renderer:
         self._draw_header(spec.header, widths, header_heights, size)
         min_height = 21.0 if spec.loose else 15.0
         for row in spec.rows:
-            cells = [letter_spaced(c) if self.spaced and c in ("合计", "总计", "小计") else c for c in row.cells]
-            lines = [wrap(text, w - 2 * PAD, size) for text, w in zip(cells, widths, strict=True)]
+            cells, cell_widths, aligns = row.drawn(widths, spec.align)
+            cells = [letter_spaced(c) if self.spaced and c in ("合计", "总计", "小计") else c for c in cells]
+            lines = [wrap(text, w - 2 * PAD, size) for text, w in zip(cells, cell_widths, strict=True)]
             height = max(min_height, max(len(ls) for ls in lines) * size * 1.25 + 2 * PAD)
             if self.y - height < MARGIN:
                 self.new_page(spec.landscape)
                 if spec.repeat_header:
                     self._draw_header(spec.header, widths, header_heights, size)
-            self._draw_row(lines, widths, height, size, spec.align)
+            self._draw_row(lines, cell_widths, height, size, aligns)
             for mark in row.marks:
                 mark["page"] = self.page
         if spec.note:

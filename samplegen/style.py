@@ -44,6 +44,7 @@ class Style:
     labels: tuple[str, str] = ("部门：", "单位：")  # department / unit line above each table
     footer: str | None = None  # page numbers, e.g. "- {n} -"
     spaced: bool = False  # letter-spaced short labels (合 计, 项 目)
+    table_notes: bool = False  # a 注：本表反映… line under each table
 
     @property
     def blank(self) -> str:
@@ -76,4 +77,5 @@ def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
         labels=(rng.choice(["部门：", "部门：", "编制单位：", "单位名称："]), rng.choice(["单位：", "单位：", "金额单位：", "单位:"])),
         footer=rng.choice([None, None, "- {n} -", "第 {n} 页"]),
         spaced=rng.random() < 0.3,
+        table_notes=phase == "final" or rng.random() < 0.3,
     )

@@ -90,9 +90,8 @@ def coded_table_rows(cells: Cells, style: Style, rows: list[tuple[str, dict[str,
     ]
     if total is None:
         return body
-    total_row = cells.row(code_cells(None, split) + ["合计"], None, "合计", [(m, total[m]) for m in measures])
-    if split:  # the 合计 label spans the code columns in real templates; print it in the name column
-        total_row.cells[0] = ""
+    total_row = cells.row(["合计"] + [""] * (3 if split else 1), None, "合计", [(m, total[m]) for m in measures])
+    total_row.merges = [(0, 4 if split else 2)]  # the 合计 label spans the code and name columns
     return [total_row, *body] if style.total_first else [*body, total_row]
 
 

@@ -94,11 +94,14 @@ def revenue(ctx: DocContext, title: str) -> TableSpec:
 def _row_with_blanks(cells: Cells, ctx: DocContext, code: str | None, values: dict[str, Decimal],
                      printed: list[str]) -> Row:
     """A row over all ``printed`` measures; measures the department does not use print blank."""
-    label = functional_name(code) if code else "合计"
-    lead = code_cells(code, ctx.style.code_split) + [label]
-    if code is None and ctx.style.code_split:
-        lead[0] = ""
-    return cells.row(lead, code, label, [(m, values.get(m)) for m in printed])
+    if code is None:  # the 合计 row: one merged cell over the code and name columns
+        width = 4 if ctx.style.code_split else 2
+        row = cells.row(["合计"] + [""] * (width - 1), None, "合计", [(m, values.get(m)) for m in printed])
+        row.merges = [(0, width)]
+        return row
+    label = functional_name(code)
+    return cells.row(code_cells(code, ctx.style.code_split) + [label], code, label,
+                     [(m, values.get(m)) for m in printed])
 
 
 def expenditure(ctx: DocContext, title: str) -> TableSpec:
@@ -161,8 +164,9 @@ def basic_economic(ctx: DocContext, title: str) -> TableSpec:
             values = [("total", amount), ("personnel", amount if personnel else None),
                       ("public_use", None if personnel else amount)]
             rows.append(cells.row([code, ECONOMIC_NAMES[code]], code, ECONOMIC_NAMES[code], values))
-    total_row = cells.row(["", "合计"], None, "合计", [("total", fin.personnel + fin.public_use),
+    total_row = cells.row(["合计", ""], None, "合计", [("total", fin.personnel + fin.public_use + ctx.rounding),
                                                       ("personnel", fin.personnel), ("public_use", fin.public_use)])
+    total_row.merges = [(0, 2)]
     rows = [total_row, *rows] if style.total_first else [*rows, total_row]
     if style.merged_header:
         header = [HeaderCell("经济分类科目", 0, 0, 1, 2), HeaderCell("科目编码", 1, 0), HeaderCell("科目名称", 1, 1),

@@ -123,8 +123,9 @@ def basic_economic(ctx: DocContext, title: str) -> TableSpec:
                 row += ["", "", ""]
         rows.append(Row(row, marks))
     marks = []
-    rows.append(Row(["", "人员经费合计", cells.money(marks, fin.personnel, None, "人员经费合计", "amount"),
-                     "", "公用经费合计", cells.money(marks, fin.public_use, None, "公用经费合计", "amount")], marks))
+    rows.append(Row(["人员经费合计", "", cells.money(marks, fin.personnel, None, "人员经费合计", "amount"),
+                     "公用经费合计", "", cells.money(marks, fin.public_use, None, "公用经费合计", "amount")], marks,
+                    merges=[(0, 2), (3, 2)]))
     header = [HeaderCell("经济分类科目编码", 0, 0), HeaderCell("科目名称", 0, 1), HeaderCell("决算数", 0, 2),
               HeaderCell("经济分类科目编码", 0, 3), HeaderCell("科目名称", 0, 4), HeaderCell("决算数", 0, 5)]
     return TableSpec("basic_expenditure_economic", title, ctx.style.unit, [0.9, 2.2, 1.0, 0.9, 2.2, 1.0], header,
