@@ -29,6 +29,17 @@ def _camelot_tables(path: Path, pages: list[int]) -> list[tuple[int, list[list[s
     return [(int(t.page), t.df.values.tolist()) for t in ordered]
 
 
+def _tables_or_nothing(path: Path, pages: list[int]) -> list[tuple[int, list[list[str]]]]:
+    """camelot's tables, or none when the file is missing or camelot fails (the text fallback runs)."""
+    if not path.is_file():
+        return []
+    try:
+        return _camelot_tables(path, pages)
+    except Exception as exc:  # noqa: BLE001
+        log.warning("camelot could not read the target pages of %s: %r", path, exc)
+        return []
+
+
 def targets_from_tables(tables: list[tuple[int, list[list[str]]]], page_texts: list[str]) -> list[PerformanceTarget]:
     """Targets of camelot tables; a table takes the next unused heading of its page, or continues
     the previous table when its page has none left."""
@@ -55,8 +66,7 @@ def extract_targets(path: Path, page_texts: list[str]) -> list[PerformanceTarget
         pages = [i + 1 for i, text in enumerate(page_texts) if page_mentions_targets(text)]
         if not pages:
             return []
-        tables = _camelot_tables(path, pages) if Path(path).is_file() else []
-        found = targets_from_tables(tables, page_texts)
+        found = targets_from_tables(_tables_or_nothing(Path(path), pages), page_texts)
         return found if found else targets_from_text(page_texts)
     except Exception as exc:  # noqa: BLE001 - targets are extras: never block the tables
         log.warning("performance targets of %s not read: %r", path, exc)
