@@ -178,3 +178,14 @@ def test_classification_levels():
     assert [parent_code("2080505"), parent_code("20805"), parent_code("208")] == ["20805", "208", None]
     with pytest.raises(ValueError, match="not a classification code"):
         level("2080")
+
+
+def test_settings_validate_themselves():
+    from extract.settings import ExtractSettings
+
+    with pytest.raises(ValueError, match="camelot_engine must be one of"):
+        ExtractSettings(camelot_engine="magic")
+    with pytest.raises(ValueError, match="camelot_flavor must be 'lattice'"):
+        ExtractSettings(camelot_flavor="stream")
+    with pytest.raises(ValueError, match="title_search_lines must be a positive integer, got 0"):
+        ExtractSettings(title_search_lines=0)
