@@ -20,15 +20,16 @@ _SECTION_END = re.compile(r"整体绩效|长期目标|年度目标|一级指标|
 _UNIT = re.compile(r"单位[:：](万元|千元|元)")
 _KINDS = ("常年性项目|一次性项目|延续性项目|经常性项目|阶段性项目|新增项目|专项项目|其他运转类项目|"
           "特定目标类项目|运转类项目|一般项目|重点项目")
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ENTRY = re.compile(
     r"(?<![\d.])\d{1,2}[.、．](?P<name>[^\d]{2,40}?)(?P<kind>" + _KINDS + r")?"
-    r"(?P<total>\d+(?:\.\d+)?) (?P<annual>\d+(?:\.\d+)?)"
+    r"(?P<total>" + _NUMBER + r") (?P<annual>" + _NUMBER + r")"
 )
 
 
 def _yuan(number: str, unit: str) -> Decimal | None:
     try:
-        return (Decimal(number) * UNIT_FACTORS[unit]).quantize(CENT)
+        return (Decimal(number.replace(",", "")) * UNIT_FACTORS[unit]).quantize(CENT)
     except (InvalidOperation, KeyError):
         return None
 
