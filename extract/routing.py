@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from extract.amounts import find_unit
 from extract.pages import page_lines
 from extract.text import squash
-from extract.titles import classify_title, clean_title, is_continuation_marker, looks_like_title
+from extract.titles import (
+    classify_title,
+    clean_title,
+    is_continuation_marker,
+    is_continued_title,
+    looks_like_title,
+)
 
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
 _SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -75,8 +81,11 @@ def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
             continue
         titles = find_titles(lines, top_lines)
         unit = find_unit(text)
-        if titles:
-            routes.append(PageRoute(number, [(kind, title) for _, kind, title in titles], False, unit))
+        continued = bool(titles) and open_table and is_continued_title(lines[titles[0][0]])
+        if continued:
+            titles = titles[1:]  # 部门收入总表（续）: the open table goes on
+        if titles or continued:
+            routes.append(PageRoute(number, [(kind, title) for _, kind, title in titles], continued, unit))
         elif open_table and not has_unknown_title(lines, top_lines) and (
             looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3])
         ):

@@ -17,6 +17,7 @@ _NUMBERING = re.compile(
 _CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
 _DOCUMENT_PREFIX = re.compile(r"^.*?20\d{2}年度?(?:部门|单位)?(?:预算|决算)?(?=.{4,}表$)")
 _TITLE_END = re.compile(r"表$")
+_TRAILING_META = re.compile(r"(?:金额单位|单位|部门|编制单位)[:：].*$")  # 单位：万元 printed on the title line
 _EXCLUDED = ("绩效", "注", "说明", "目录", "附件")
 
 # (table_type, all of these words, none of these words) — first match wins.
@@ -39,7 +40,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 
 def clean_title(text: str) -> str:
     """Squashed title without numbering, ordinal, ``(续)`` marker or leading document name."""
-    title = squash(text)
+    title = _TRAILING_META.sub("", squash(text))
     title = _NUMBERING.sub("", title)
     title = strip_ordinal(title)
     title = _NUMBERING.sub("", title)
@@ -67,6 +68,11 @@ def classify_title(text: str) -> str | None:
         if all(word in title for word in required) and not any(word in title for word in forbidden):
             return table_type
     return None
+
+
+def is_continued_title(text: str) -> bool:
+    """A title marked ``（续）`` / ``续表``: the same table goes on from the previous page."""
+    return bool(_CONTINUED.search(_TRAILING_META.sub("", squash(text))))
 
 
 def is_continuation_marker(text: str) -> bool:

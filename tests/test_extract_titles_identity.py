@@ -39,7 +39,8 @@ from extract.titles import classify_title
         ("政府采购预算表", "procurement"),
         ("白石县教育局2024年部门收支总表", "summary"),
         ("部门收入总表（续）", "revenue"),
-        ("⽀出决算表", "expenditure"),  # Kangxi radical 支
+        ("⽀出决算表", "expenditure"),
+        ("部门支出总表 单位：万元", "expenditure"),  # Kangxi radical 支
         ("项目支出绩效目标表", None),
         ("注：本表反映部门本年度的总收支和年末结转结余情况。", None),
         ("中共上海市普陀区委社会工作部 2024 年度部门决算表", None),
@@ -77,6 +78,20 @@ def test_routing_skips_toc_and_follows_continuations():
         (4, [], True, None),
     ]
     assert toc_tables(pages) == ["summary", "revenue"]
+
+
+def test_continued_title_continues_the_open_table():
+    pages = [
+        "部门收入总表\n单位：万元\n201 一般公共服务支出 12.00",
+        "部门收入总表（续）\n单位：万元\n205 教育支出 3.00",
+        "部门支出总表\n单位：万元\n201 一般公共服务支出 12.00",
+    ]
+    routes = route_pages(pages, top_lines=8)
+    assert [(r.page, r.titles, r.continues) for r in routes] == [
+        (1, [("revenue", "部门收入总表")], False),
+        (2, [], True),
+        (3, [("expenditure", "部门支出总表")], False),
+    ]
 
 
 @pytest.mark.parametrize(
