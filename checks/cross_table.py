@@ -51,6 +51,20 @@ def basic_vs_economic(index: LineIndex, tol: Tolerances) -> list[Finding]:
                      "general_budget_expenditure 基本支出", basic, economic)]
 
 
+def expenditure_covers_general_budget(index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """The expenditure table covers every fund, so its 基本/项目支出 are at least the 一般公共预算
+    ones (larger is normal where 事业收入 pays too; smaller cannot be)."""
+    found = []
+    for measure, label in (("basic", "基本支出"), ("project", "项目支出")):
+        every_fund = index.cell("expenditure", "合计", measure)
+        general = general_budget_basic(index) if measure == "basic" else index.cell(GBE, "合计", measure)
+        if every_fund is not None and general is not None and general - every_fund > tol.table(GBE, "expenditure"):
+            found.append(mismatch(names.EXPENDITURE_VS_GENERAL_BUDGET, "error",
+                                  f"expenditure 合计 {label} is less than general_budget_expenditure's", general,
+                                  every_fund))
+    return found
+
+
 def personnel_plus_public(index: LineIndex, tol: Tolerances) -> list[Finding]:
     """On every general_budget_expenditure row: 人员经费 + 公用经费 = 基本支出."""
     found = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from checks import names
 from checks.cross_table import (
     basic_vs_economic,
+    expenditure_covers_general_budget,
     personnel_plus_public,
     three_public_sums,
     three_public_vs_economic,
@@ -42,6 +43,7 @@ def check_document(doc: ExtractedDocument) -> list[Finding]:
         lambda: table_totals(index, tol),
         lambda: row_totals(index, tol),
         lambda: basic_vs_economic(index, tol),
+        lambda: expenditure_covers_general_budget(index, tol),
         lambda: personnel_plus_public(index, tol),
         lambda: three_public_sums(index, tol),
         lambda: three_public_vs_economic(index, tol, "three_public" in doc.tables_found),

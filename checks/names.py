@@ -16,12 +16,13 @@ NARRATIVE_PERCENTAGE = "narrative_percentage"  # a stated share (x% of the total
 NARRATIVE_VS_PROJECTS = "narrative_vs_projects"  # 项目支出 in the text vs the listed projects / targets
 PRIOR_YEAR_CHANGE = "prior_year_change"  # 比上年增加 X vs this total minus last year's document's total
 TOC_TABLE_MISSING = "toc_table_missing"  # a table named in the 目录 is not in the document
+EXPENDITURE_VS_GENERAL_BUDGET = "expenditure_vs_general_budget"  # 一般公共预算 基本/项目 exceed all funds
 
 ALL_CHECKS = (
     SUMMARY_BALANCE, SUMMARY_REVENUE_SUM, HIERARCHY_SUM, TABLE_TOTAL, ROW_TOTAL, BASIC_VS_ECONOMIC,
     PERSONNEL_PLUS_PUBLIC, THREE_PUBLIC_TOTAL, THREE_PUBLIC_VEHICLE, THREE_PUBLIC_VS_ECONOMIC,
     NARRATIVE_VS_TABLE, NARRATIVE_PARTS, NARRATIVE_PERCENTAGE, NARRATIVE_VS_PROJECTS, PRIOR_YEAR_CHANGE,
-    TOC_TABLE_MISSING,
+    TOC_TABLE_MISSING, EXPENDITURE_VS_GENERAL_BUDGET,
 )
 
 # Not a reconciliation rule: a rule that itself failed on a document's data (reported, never raised).

@@ -52,9 +52,9 @@ AMOUNT_LABELS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("vehicle_operation",), r"公务用车运行(?:维护|维修)?(?:费|支出)"),
     (("reception",), r"(?:国内)?公务接待费"),
     (("procurement_total",), r"政府采购(?:预算|金额|支出)?(?:总额|合计|总计)?"),
-    (("procurement_goods",), r"货物(?:类采购|采购|类)"),
-    (("procurement_works",), r"工程(?:类采购|采购|类)"),
-    (("procurement_services",), r"服务(?:类采购|采购|类)"),
+    (("procurement_goods",), r"货物(?:类采购|采购|类|预算|金额)"),
+    (("procurement_works",), r"工程(?:类采购|采购|类|预算|金额)"),
+    (("procurement_services",), r"(?<!购买)服务(?:类采购|采购|类|预算|金额)"),
 )
 
 # 决算 phrasing that states the budget and the final figure together: (budget key, final key, regex).

@@ -130,6 +130,10 @@ PLANTED = [
     (("general_budget_expenditure", "合计", "personnel", "499.00"), [
         (names.PERSONNEL_PLUS_PUBLIC, "error", "6059300.00", "6069300.00"),
         (names.TABLE_TOTAL, "error", "5000000.00", "4990000.00")]),
+    (("expenditure", "合计", "basic", "600.00"), [  # less than the 一般公共预算 606.93
+        (names.EXPENDITURE_VS_GENERAL_BUDGET, "error", "6069300.00", "6000000.00"),
+        (names.ROW_TOTAL, "error", "17864000.00", "17933300.00"),
+        (names.TABLE_TOTAL, "error", "6069300.00", "6000000.00")]),
     (("basic_expenditure_economic", "合计", "total", "607.93"), [
         (names.BASIC_VS_ECONOMIC, "error", "6069300.00", "6079300.00"),
         (names.ROW_TOTAL, "error", "6069300.00", "6079300.00"),

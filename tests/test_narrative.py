@@ -117,6 +117,14 @@ PARAPHRASES = [
      {"revenue_current_year": "10005000.00", "revenue_total": "10005000.00",
       "revenue_current_year_change": "-200000.00", "revenue_change": "-200000.00",
       "change_pct:revenue_current_year": "-1.96", "change_pct:revenue_total": "-1.96"}),
+    ("本部门2025年政府采购预算总额为 50 万元，其中：政府采购货物预算 20 万元、政府采购工程预算 10 万元、"
+     "政府采购服务预算 20 万元。政府购买服务预算 8 万元。",
+     {"procurement_total": "500000.00", "procurement_goods": "200000.00", "procurement_works": "100000.00",
+      "procurement_services": "200000.00"}),
+    ("白石县教育局部门收支总预算 1234.56 万元。财政拨款收支总预算 1000 万元。",
+     {"revenue_total": "12345600.00", "expenditure_total": "12345600.00"}),
+    ("2025年“三公”经费财政拨款预算数为12.5万元，比2024年预算减少1.2万元，主要原因是压减。",
+     {"three_public_total": "125000.00", "three_public_change": "-12000.00"}),
     ("截至2024年12月31日，本单位共有车辆3辆，其中：一般公务用车2辆、执法执勤用车1辆。",
      {"count:vehicles_total": "3.00", "count:vehicles:一般公务用车": "2.00", "count:vehicles:执法执勤用车": "1.00"}),
 ]
