@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagster import AssetSelection, define_asset_job
+from dagster import AssetSelection, define_asset_job, in_process_executor
 
 from assets.extraction import extracted_documents, source_documents
 from assets.loading import normalised_lines, warehouse_documents
@@ -17,6 +17,7 @@ ingest_job = define_asset_job(
     "ingest_documents",
     selection=AssetSelection.assets(*ALL_ASSETS),
     tags={WRITER_TAG: "duckdb"},
+    executor_def=in_process_executor,  # steps share one process; extraction parallelism is extract_many's
     description="Inventory → extraction → pandera frames → working copy → publish, one run per batch of "
     "document partitions (BackfillPolicy.single_run).",
 )
