@@ -118,5 +118,18 @@ def write_truth(truth_dir: Path, truth: dict) -> Path:
         raise ValueError(f"invalid truth for {truth.get('file')}: {errors[:5]}")
     path = truth_dir / truth_name(truth["file"])
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(dumps(truth), encoding="utf-8")
     return path
+
+
+def dumps(truth: dict) -> str:
+    """JSON with one record per line (compact, diff-friendly); ``json.loads`` reads it as usual."""
+    parts = []
+    for key, value in truth.items():
+        name = json.dumps(key)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            records = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f" {name}: [\n  {records}\n ]")
+        else:
+            parts.append(f" {name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
