@@ -79,3 +79,19 @@ def test_the_table_total_wins_over_a_contradicting_narrative_total_and_one_sente
     found = check_across_documents(lines, stated, docs)
     assert [(f.document_id, f.expected_yuan, f.actual_yuan) for f in found] == [
         ("a2024", Decimal("100000.00"), Decimal("90000.00"))]
+
+
+def test_arrow_typed_frames_as_read_from_duckdb() -> None:
+    docs = pa.table({"document_id": ["a", "b"], "county": ["x", "x"], "department": ["d", "d"],
+                     "fiscal_year": pa.array([2023, 2024], pa.int32()), "phase": ["budget", "budget"],
+                     "status": ["loaded", "loaded"]}).to_pandas(types_mapper=pd.ArrowDtype)
+    stated = pa.table({"document_id": ["b", "a", "b"], "metric": ["revenue_change", "revenue_total", "revenue_total"],
+                       "amount_yuan": pa.array([Decimal("5.00"), Decimal("100.00"), None], pa.decimal128(18, 2))}
+                      ).to_pandas(types_mapper=pd.ArrowDtype)
+    lines = pa.table({"document_id": ["b"], "table_type": ["summary"], "code": pa.array([None], pa.string()),
+                      "item": ["总计"], "measure": ["revenue"],
+                      "amount_yuan": pa.array([Decimal("1000.00")], pa.decimal128(18, 2))}
+                     ).to_pandas(types_mapper=pd.ArrowDtype)
+    [finding] = check_across_documents(lines, stated, docs)
+    assert (finding.document_id, finding.expected_yuan, finding.actual_yuan) == ("b", Decimal("900.00"),
+                                                                                 Decimal("5.00"))

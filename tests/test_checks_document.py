@@ -102,6 +102,14 @@ def test_putuo_final_accounts_have_no_findings() -> None:
     doc = extract_document(PUTUO)
     assert len(doc.lines) == 205 and len(doc.narrative) == 31
     assert check_document(doc) == []
+    # the rules did run: a narrative 基本支出 of 105.00 instead of 105.58 is caught three ways
+    wrong = [replace(m, amount_yuan=Decimal("1050000.00")) if m.metric == "basic_expenditure" else m
+             for m in doc.narrative]
+    assert summary(check_document(replace(doc, narrative=wrong))) == [
+        (names.NARRATIVE_PARTS, "warn", "3072400.00", "3078200.00"),
+        (names.NARRATIVE_PERCENTAGE, "error", "1050000.00", "1055822.60"),  # 34.30% of 307.82万元
+        (names.NARRATIVE_VS_TABLE, "error", "1055800.00", "1050000.00"),
+    ]
 
 
 def with_line(doc: ExtractedDocument, table: str, key: str | None, measure: str, amount: str) -> ExtractedDocument:
