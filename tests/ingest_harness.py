@@ -84,10 +84,10 @@ def document_state(warehouse: Path) -> dict[str, tuple]:
         con.close()
 
 
-def staged_count(published: Path, stage: str) -> int:
-    """How many documents have a staged ``<stage>.pkl`` (``outcome`` is written after each load)."""
+def staged_count(published: Path, stage: str, document_ids: set[str]) -> int:
+    """How many of these documents have a staged ``<stage>.pkl`` (``outcome`` is written after each load)."""
     folder = published.with_name(f"{published.stem}.staging") / "documents"
-    return sum(1 for _ in folder.glob(f"*/{stage}.pkl")) if folder.exists() else 0
+    return sum((folder / doc_id / f"{stage}.pkl").exists() for doc_id in document_ids)
 
 
 def wait_for(condition: Callable[[], bool], process: subprocess.Popen, timeout: float = 600) -> bool:

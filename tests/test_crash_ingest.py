@@ -56,10 +56,12 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> dict:
     }
 
 
+# Staged files of the new documents only (the base run's are still in the copied staging folder).
 KILL_POINTS = {
-    "during_extraction": lambda published, total: staged_count(published, "source") >= 1,
-    "after_first_load": lambda published, total: staged_count(published, "outcome") >= 1,
-    "after_all_loads": lambda published, total: staged_count(published, "outcome") >= total,
+    "during_extraction": lambda published, new: staged_count(published, "source", new) >= 1,
+    "after_first_load": lambda published, new: staged_count(published, "outcome", new) >= 1,
+    "after_half_the_loads": lambda published, new: staged_count(published, "outcome", new) >= len(new) // 2,
+    "after_all_loads": lambda published, new: staged_count(published, "outcome", new) >= len(new),
 }
 
 
@@ -69,10 +71,11 @@ def test_sigkill_leaves_whole_documents_and_a_rerun_completes(setup: dict, kill_
     shutil.copytree(setup["base"].parent, folder)
     published = folder / "warehouse.duckdb"
     reference, base_state = setup["reference"], setup["base_state"]
-    assert len(reference) == len(base_state) + setup["new_documents"]
+    new_documents = set(reference) - set(base_state)
+    assert len(new_documents) == setup["new_documents"]
 
     ingest = start_ingest([setup["inbox"]], published, folder / "home", folder / "killed.log")
-    reached = wait_for(lambda: KILL_POINTS[kill_point](published, setup["new_documents"]), ingest)
+    reached = wait_for(lambda: KILL_POINTS[kill_point](published, new_documents), ingest)
     os.killpg(ingest.pid, signal.SIGKILL)
     ingest.wait()
     assert reached, (folder / "killed.log").read_text()
@@ -86,11 +89,19 @@ def test_sigkill_leaves_whole_documents_and_a_rerun_completes(setup: dict, kill_
     assert set(base_state) <= set(working)
     for doc_id, state in working.items():  # loaded rows: fully new or absent, never partial
         assert state[:5] == reference[doc_id][:5], doc_id  # findings differ until cross-document checks run
+    in_working = len(set(working) & new_documents)
+    expected = {
+        "during_extraction": (0, 0),
+        "after_first_load": (1, len(new_documents)),
+        "after_half_the_loads": (len(new_documents) // 2, len(new_documents)),
+        "after_all_loads": (len(new_documents), len(new_documents)),
+    }[kill_point]
+    assert expected[0] <= in_working <= expected[1]
 
     done = run_ingest([setup["inbox"]], published, folder / "home")
     assert done.returncode == 0, done.stdout + done.stderr
     assert document_state(published) == reference
     print(
-        f"killed {kill_point}: {len(working) - len(base_state)} of {setup['new_documents']} new documents "
+        f"killed {kill_point}: {in_working} of {len(new_documents)} new documents "
         "were in the working copy; the re-run completed"
     )
