@@ -25,12 +25,12 @@ from extract.narrative_reader import NarrativeReader
 from extract.page_stream import build_stream
 from extract.project_list import read_project_list
 
-AMOUNT_PREFIXES = ("share_pct:", "change_pct:", "count:")
+NOT_YUAN_PREFIXES = ("share_pct:", "change_pct:", "count:")
 
 
 def is_money_metric(metric: str) -> bool:
     """True for metrics whose value is yuan (not a percentage or a count)."""
-    return not metric.startswith(AMOUNT_PREFIXES)
+    return not metric.startswith(NOT_YUAN_PREFIXES)
 
 
 def extract_narrative(page_texts: list[str]) -> list[NarrativeMetric]:

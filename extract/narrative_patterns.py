@@ -101,4 +101,5 @@ SHARE_BASES: tuple[tuple[str, str], ...] = (
     ("总计", "expenditure_total"),
     ("总预算", "expenditure_total"),
 )
+NARROWER_BASE = re.compile(r"财政拨款|一般公共预算|基金|国有资本|拨款|公用经费|基本支出|项目支出")
 TOTAL_METRICS = ("revenue_total", "expenditure_total", "revenue_current_year", "expenditure_current_year")

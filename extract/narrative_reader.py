@@ -143,6 +143,8 @@ class NarrativeReader:
         return m.end()
 
     def _share_base(self, named: str, part_at: int) -> str | None:
+        if p.NARROWER_BASE.search(named):  # 占财政拨款总额的…: a base we do not read
+            return None
         for word, metric in p.SHARE_BASES:
             if word in named:
                 return metric

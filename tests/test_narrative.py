@@ -125,6 +125,9 @@ PARAPHRASES = [
      {"revenue_total": "12345600.00", "expenditure_total": "12345600.00"}),
     ("2025年“三公”经费财政拨款预算数为12.5万元，比2024年预算减少1.2万元，主要原因是压减。",
      {"three_public_total": "125000.00", "three_public_change": "-12000.00"}),
+    ("“三公”经费预算3万元，占财政拨款总额的0.5%；机关运行经费预算10万元，占预算总额的1.00%。",
+     {"three_public_total": "30000.00", "operating_cost": "100000.00",
+      "share_pct:operating_cost:expenditure_total": "1.00"}),
     ("截至2024年12月31日，本单位共有车辆3辆，其中：一般公务用车2辆、执法执勤用车1辆。",
      {"count:vehicles_total": "3.00", "count:vehicles:一般公务用车": "2.00", "count:vehicles:执法执勤用车": "1.00"}),
 ]
