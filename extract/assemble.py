@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.grid import Grid
+from extract.grid import Grid, realign
 from extract.headers import Column, classify_columns, column_paths, filled_header, header_row_count
 from extract.model import BudgetLine, TableReport
 from extract.rows import RowContext, blocks_of, row_lines
@@ -41,9 +41,13 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
         context.errors.append(f"page {table.first_page}: no unit line; amounts read as {DEFAULT_UNIT}")
     lines: list[BudgetLine] = []
     columns: list[Column] = []
+    edges: tuple[tuple[float, float], ...] = ()
     for position, grid in enumerate(table.grids):
+        if position and columns and grid.width != len(columns):
+            grid = realign(grid, edges) or grid
         if position == 0 or not columns:
             skip, columns = grid_columns(grid, table.table_type, phase)
+            edges = grid.column_edges
         elif grid.width != len(columns):
             context.errors.append(f"page {grid.page}: continuation has {grid.width} columns, header has {len(columns)}")
             continue

@@ -22,19 +22,43 @@ class Grid:
     top: float = 0.0  # PDF y of the table's top edge (larger = higher on the page)
     accuracy: float | None = None
     whitespace: float | None = None
+    column_edges: tuple[tuple[float, float], ...] = ()  # (left x, right x) of every column
+
 
     @property
     def width(self) -> int:
         return len(self.cells[0]) if self.cells else 0
 
 
-def grid_from_rows(page: int, rows: list[list[str]], joined: list[list[bool]] | None = None) -> Grid:
+def grid_from_rows(
+    page: int,
+    rows: list[list[str]],
+    joined: list[list[bool]] | None = None,
+    edges: tuple[tuple[float, float], ...] = (),
+) -> Grid:
     """A grid from plain rows (tests, and the camelot conversion below)."""
     width = max((len(row) for row in rows), default=0)
     cells = [row + [""] * (width - len(row)) for row in rows]
     if joined is None:
         joined = [[False] * width for _ in cells]
-    return Grid(page=page, cells=cells, joined_left=joined)
+    return Grid(page=page, cells=cells, joined_left=joined, column_edges=edges)
+
+
+def realign(grid: Grid, edges: tuple[tuple[float, float], ...], tolerance: float = 2.0) -> Grid | None:
+    """The grid re-cut to another page's columns (a continuation page whose only row merges two
+    columns has fewer ruling lines); None when a column matches none of ``edges``."""
+    targets: list[int] = []
+    for left, right in grid.column_edges:
+        inside = [i for i, (a, b) in enumerate(edges) if left - tolerance <= (a + b) / 2 <= right + tolerance]
+        if not inside:
+            return None
+        targets.append(inside[0])
+    cells = [[""] * len(edges) for _ in grid.cells]
+    for r, row in enumerate(grid.cells):
+        for c, text in enumerate(row):
+            cells[r][targets[c]] = text
+    joined = [[False] * len(edges) for _ in grid.cells]
+    return Grid(grid.page, cells, joined, grid.top, grid.accuracy, grid.whitespace, edges)
 
 
 def _grid_from_camelot(table: object) -> Grid:
@@ -49,6 +73,7 @@ def _grid_from_camelot(table: object) -> Grid:
         top=float(bbox[3]) if bbox else 0.0,
         accuracy=report.get("accuracy"),
         whitespace=report.get("whitespace"),
+        column_edges=tuple((float(left), float(right)) for left, right in table.cols),  # type: ignore[attr-defined]
     )
 
 

@@ -189,3 +189,16 @@ def test_settings_validate_themselves():
         ExtractSettings(camelot_flavor="stream")
     with pytest.raises(ValueError, match="title_search_lines must be a positive integer, got 0"):
         ExtractSettings(title_search_lines=0)
+
+
+def test_continuation_with_fewer_ruled_columns_is_realigned():
+    edges = ((0.0, 50.0), (50.0, 200.0), (200.0, 260.0), (260.0, 320.0))
+    first = grid_from_rows(17, [["科目编码", "科目名称", "合计", "人员经费"], ["301", "工资福利支出", "2.00", "2.00"]], edges=edges)
+    total_only = grid_from_rows(18, [["合计", "2.00", "2.00"]], edges=((0.0, 200.0), (200.0, 260.0), (260.0, 320.0)))
+    table = TablePages("basic_expenditure_economic", "t", 17, "万元", [first, total_only])
+    lines, report = table_lines(table, "budget", 2024)
+    assert [(x.code, x.item, x.measure, x.page) for x in lines] == [
+        ("301", "工资福利支出", "total", 17), ("301", "工资福利支出", "personnel", 17),
+        (None, "合计", "total", 18), (None, "合计", "personnel", 18),
+    ]
+    assert report.errors == []
