@@ -9,7 +9,8 @@ from extract.text import squash
 
 UNIT_FACTORS: dict[str, Decimal] = {"万元": Decimal(10000), "千元": Decimal(1000), "元": Decimal(1)}
 
-_NOT_REPORTED = {"", "-", "—", "–", "－", "/", "／", "--", "——", "…", "……", "—-"}
+# Compared after NFKC (squash): "…" arrives as "...", "－" as "-", "／" as "/".
+_NOT_REPORTED = {"", "-", "—", "–", "－", "/", "／", "--", "——", "…", "……", "—-", "...", "......"}
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _UNIT_LINE = re.compile(r"单位[:：]?\s*(万元|千元|元)")
 CENT = Decimal("0.01")
