@@ -119,3 +119,12 @@ def test_identify_from_cover_not_file_name():
     budget = identify(["", "白石县教育局2025年部门预算\n2025年3月"], 3)
     assert budget is not None and (budget.department, budget.fiscal_year, budget.phase) == ("白石县教育局", 2025, "budget")
     assert identify(["会议纪要\n2024年工作总结"], 3) is None
+
+
+def test_identify_skips_part_headings_and_reads_year_first_covers():
+    heading = identify(["第二部分 2024 年部门预算情况说明", "通城县科学技术和经济信息化局\n2024年部门预算"], 3)
+    assert heading is not None and heading.department == "通城县科学技术和经济信息化局"
+    year_first = identify(["2024年度\n中共通城县委组织部\n部门决算"], 3)
+    assert year_first is not None
+    assert (year_first.department, year_first.county, year_first.title) == (
+        "中共通城县委组织部", "通城县", "中共通城县委组织部2024年度部门决算")
