@@ -59,6 +59,7 @@ class DocContext:
     findings: list[dict] = field(default_factory=list)  # expected findings of planted inconsistencies
     planted_summary_total: Decimal | None = None  # a summary 支出 总计 that does not balance
     rounding: Decimal = Decimal("0.00")  # added to the 基本支出表 合计: a 0.01 rounding difference
+    toc_extra: list[str] = field(default_factory=list)  # table types the 目录 names but the document lacks
 
     @property
     def summary_expenditure_total(self) -> Decimal:

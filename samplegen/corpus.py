@@ -26,6 +26,7 @@ PLANTS = (
     (0, "organisation", 2024, "budget", names.NARRATIVE_PERCENTAGE),
     (1, "education", 2024, "budget", names.PRIOR_YEAR_CHANGE),
     (1, "housing", 2023, "budget", names.NARRATIVE_VS_TABLE),
+    (0, "science", 2023, "budget", names.TOC_TABLE_MISSING),
     (0, "education", 2022, "budget", ROUNDING),  # no finding: within the 0.01 tolerance
     (1, "finance", 2024, "budget", ROUNDING),
 )

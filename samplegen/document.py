@@ -116,6 +116,8 @@ def toc(ctx: DocContext, tables: list[TableSpec], parts: list[str]) -> list[Bloc
         blocks.append(Paragraph(part, indent=False, space_before=4))
         if "表" in part and "说明" not in part:
             blocks += [Paragraph(spec.title, indent=True) for spec in tables]
+            blocks += [Paragraph(ctx.numbered(ctx.table_title(key), len(tables) + n), indent=True)
+                       for n, key in enumerate(ctx.toc_extra, start=1)]
     return blocks
 
 

@@ -27,6 +27,7 @@ class Row:
     cells: list[str]
     marks: list[Mark] = field(default_factory=list)
     merges: list[tuple[int, int]] = field(default_factory=list)  # (first column, span): one merged cell
+    continues: set[int] = field(default_factory=set)  # columns merged with the cell above (no line between)
 
     def drawn(self, widths: list[float], align: list[str]) -> tuple[list[str], list[float], list[str]]:
         """Cells as drawn: a merged run becomes one centred cell with the first column's text."""

@@ -7,6 +7,7 @@ Each plant changes one printed figure and records the expected finding. Conventi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from checks import names
@@ -49,5 +50,9 @@ def plant(ctx: DocContext, check: str) -> None:
         ctx.stated_share = f"{share}"
         implied = (fin.total * share / 100).quantize(CENT)
         ctx.findings.append(finding(check, fin.public_use, implied, metric="operating_cost"))
+    elif check == names.TOC_TABLE_MISSING:
+        ctx.style = replace(ctx.style, with_procurement=False)
+        ctx.toc_extra.append("procurement")
+        ctx.findings.append(finding(check, None, None, table_type="procurement"))
     else:
         raise ValueError(f"no plant for {check}")

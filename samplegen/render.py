@@ -181,11 +181,13 @@ class Renderer:
             cells = [letter_spaced(c) if self.spaced and c in ("合计", "总计", "小计") else c for c in cells]
             lines = [wrap(text, w - 2 * PAD, size) for text, w in zip(cells, cell_widths, strict=True)]
             height = max(min_height, max(len(ls) for ls in lines) * size * 1.25 + 2 * PAD)
+            open_top = row.continues
             if self.y - height < MARGIN:
                 self.new_page(spec.landscape)
+                open_top = set()  # a merged cell broken by a page gets its top line back
                 if spec.repeat_header:
                     self._draw_header(spec.header, widths, header_heights, size)
-            self._draw_row(lines, cell_widths, height, size, aligns)
+            self._draw_row(lines, cell_widths, height, size, aligns, open_top)
             for mark in row.marks:
                 mark["page"] = self.page
         if spec.note:
@@ -223,10 +225,10 @@ class Renderer:
         self.y = top - sum(heights)
 
     def _draw_row(self, lines: list[list[str]], widths: list[float], height: float, size: float,
-                  align: list[str]) -> None:
+                  align: list[str], open_top: set[int]) -> None:
         x = MARGIN
-        for cell_lines, w, how in zip(lines, widths, align, strict=True):
-            self._box(x, self.y, w, height)
+        for col, (cell_lines, w, how) in enumerate(zip(lines, widths, align, strict=True)):
+            self._box(x, self.y, w, height, top_line=col not in open_top)
             first = self.y - (height - len(cell_lines) * size * 1.25) / 2 - size
             for n, line in enumerate(cell_lines):
                 tx = {"l": x + PAD, "c": x + w / 2, "r": x + w - PAD}[how]
@@ -234,9 +236,10 @@ class Renderer:
             x += w
         self.y -= height
 
-    def _box(self, x: float, top: float, w: float, h: float) -> None:
+    def _box(self, x: float, top: float, w: float, h: float, top_line: bool = True) -> None:
         c = self.canvas
-        c.line(x, top, x + w, top)
+        if top_line:
+            c.line(x, top, x + w, top)
         c.line(x, top - h, x + w, top - h)
         c.line(x, top, x, top - h)
         c.line(x + w, top, x + w, top - h)

@@ -1,7 +1,7 @@
 """Performance-target tables of budgets (部门整体绩效目标表, 项目绩效目标表), with truth targets.
 
-Level-1/level-2 labels print only on the first row of their group (the look of merged cells);
-the truth repeats them on every row.
+Level-1/level-2 labels are merged cells over the rows of their group (printed once, no ruling
+line between the rows); the truth repeats them on every row.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def target_table(ctx: DocContext, title: str, scope: str, project: str | None, r
         last = (level1, level2)
         mark = {"scope": scope, "project": project, "level1": normalise_label(level1),
                 "level2": normalise_label(level2), "level3": normalise_label(l3), "target_text": squash(text)}
-        rows.append(Row([shown1, shown2, l3, text], [mark]))
+        continues = {col for col, shown in ((0, shown1), (1, shown2)) if not shown}
+        rows.append(Row([shown1, shown2, l3, text], [mark], continues=continues))
     header = [HeaderCell("一级指标", 0, 0), HeaderCell("二级指标", 0, 1), HeaderCell("三级指标", 0, 2),
               HeaderCell("指标值", 0, 3)]
     return TableSpec(None, title, None, [1.2, 1.6, 3.2, 1.4], header, rows, ["c", "c", "l", "c"], font_size=9.0)

@@ -129,5 +129,6 @@ def test_planted_findings_are_where_the_corpus_says(corpus: Path) -> None:
         ("pdfs/青山县/青山县教育局/2024-budget.pdf", "prior_year_change"),
         ("pdfs/青山县/青山县住房和城乡建设局/2023-budget.pdf", "narrative_vs_table"),
         ("pdfs/通城县/通城县科学技术和经济信息化局/2024-budget.pdf", "narrative_vs_projects"),
+        ("pdfs/白石县/白石县科学技术局/2023-budget.pdf", "toc_table_missing"),
     }
-    assert len({file for file, _, _ in planted}) == 5
+    assert len({file for file, _, _ in planted}) == 6
