@@ -6,7 +6,6 @@ import time
 
 from dagster import (
     AssetExecutionContext,
-    AssetObservation,
     BackfillPolicy,
     MaterializeResult,
     MetadataValue,
@@ -19,6 +18,7 @@ from assets.previews import markdown_table
 from pipelines.partitions import documents_partitions
 from pipelines.resources import StagingStore, WarehouseResource
 from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
+from pipelines.tags import SKIPPED_TAG
 
 INVALID_FRAMES = "extraction_error"
 PREVIEW_ROWS = 20
@@ -91,24 +91,17 @@ def warehouse_documents(
             outcome = outcome_of(source, staged)
             staging.put(key, OUTCOME, outcome)
             outcomes.append(outcome)
-            context.log_event(
-                AssetObservation(asset_key=context.asset_key, partition=key, metadata=outcome_metadata(outcome))
-            )
-    skipped = int(context.run.tags.get("countybudget/skipped", "0"))
+    # Outcomes go in one preview table rather than one event per document: a SQLite event-log write
+    # costs ~70 ms here (docs/scaling.md).
+    skipped = int(context.run.tags.get(SKIPPED_TAG, "0"))
     preview = [(o.document_id, o.status, o.title or o.reason, o.amounts, o.findings, o.errors) for o in outcomes]
     return MaterializeResult(
         metadata={
             **run_summary(outcomes, skipped, time.perf_counter() - started),
             "preview": MetadataValue.md(
-                markdown_table(["document_id", "status", "title / reason", "amounts", "findings", "errors"], preview)
+                markdown_table(["document_id", "status", "title / reason", "amounts", "findings", "errors"], preview,
+                               limit=1000)
             ),
         }
     )
 
-
-def outcome_metadata(outcome) -> dict:
-    metadata = {"status": outcome.status, "title": outcome.title, "amounts": outcome.amounts,
-                "findings": outcome.findings, "errors": outcome.errors}
-    if outcome.reason:
-        metadata |= {"reason": outcome.reason, "message": outcome.message or ""}
-    return metadata

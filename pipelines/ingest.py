@@ -19,12 +19,13 @@ from rich.console import Console
 from assets.publishing import published_warehouse
 from assets.readback import fetch
 from pipelines.inventory import InventoryEntry
-from pipelines.jobs import SKIPPED_TAG, ingest_job
+from pipelines.jobs import ingest_job
 from pipelines.partitions import contiguous_ranges, range_tags, register_new
 from pipelines.report import print_duplicate, print_missing, print_outcome, print_skipped, print_summary
 from pipelines.resources import StagingStore, default_staging_root, resource_run_config
 from pipelines.scan import scan
 from pipelines.staged import OUTCOME
+from pipelines.tags import SKIPPED_TAG
 from pipelines.writer_lock import writer_lock
 from warehouse.paths import REPO_ROOT, dagster_home, warehouse_path
 

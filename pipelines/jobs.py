@@ -7,9 +7,7 @@ from dagster import AssetSelection, define_asset_job, in_process_executor
 from assets.extraction import extracted_documents, source_documents
 from assets.loading import normalised_lines, warehouse_documents
 from assets.publishing import published_warehouse
-
-WRITER_TAG = "countybudget/writer"  # dagster.yaml: at most one queued run with this tag at a time
-SKIPPED_TAG = "countybudget/skipped"  # unchanged documents the caller skipped (run metadata)
+from pipelines.tags import WRITER_TAG
 
 ALL_ASSETS = [source_documents, extracted_documents, normalised_lines, warehouse_documents, published_warehouse]
 
