@@ -58,7 +58,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 # Staged files of the new documents only (the base run's are still in the copied staging folder).
 KILL_POINTS = {
-    "during_extraction": lambda published, new: staged_count(published, "source", new) >= 1,
+    "during_extraction": lambda published, new: staged_count(published, "source", new) >= len(new),
     "after_first_load": lambda published, new: staged_count(published, "outcome", new) >= 1,
     "after_half_the_loads": lambda published, new: staged_count(published, "outcome", new) >= len(new) // 2,
     "after_all_loads": lambda published, new: staged_count(published, "outcome", new) >= len(new),
