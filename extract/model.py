@@ -50,6 +50,9 @@ class QuarantineError(Exception):
         self.reason = reason
         self.message = message
 
+    def __reduce__(self):  # picklable across worker processes (Exception's default drops the args)
+        return (type(self), (self.reason, self.message))
+
 
 @dataclass(frozen=True)
 class DocumentIdentity:
