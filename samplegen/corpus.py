@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def write_corpus(outdir: Path, size: str = "demo", seed: int = 2024, workers: in
     if size not in SIZES:
         raise ValueError(f"size must be one of {sorted(SIZES)}, not {size!r}")
     outdir = Path(outdir)
+    started = time.perf_counter()
     for sub in ("pdfs", "truth"):
         shutil.rmtree(outdir / sub, ignore_errors=True)
     truths = generate(plan(outdir, size, seed), workers)
@@ -66,3 +68,6 @@ def write_corpus(outdir: Path, size: str = "demo", seed: int = 2024, workers: in
     truths.append(write_seed_document(outdir))
     for truth in truths:
         write_truth(outdir / "truth", truth)
+    loaded = sum(t["expected_status"] == "loaded" for t in truths)
+    print(f"make-samples: {loaded} documents and {len(truths) - loaded} files to quarantine in "
+          f"{outdir} ({time.perf_counter() - started:.1f} s)")

@@ -9,7 +9,7 @@ from samplegen import tables_budget as tb
 from samplegen import tables_final as tf
 from samplegen.context import DocContext, cn_number
 from samplegen.departments import Profile
-from samplegen.layout import Block, PageBreak, Paragraph, TableSpec
+from samplegen.layout import Block, PageBreak, Paragraph, Row, TableSpec
 from samplegen.narrative import budget_paragraphs, final_paragraphs
 from samplegen.style import BUDGET_ORDERS, FINAL_ORDERS
 from samplegen.targets import performance_blocks
@@ -69,6 +69,7 @@ def table_builders(ctx: DocContext) -> dict[str, Callable[[DocContext, str], Tab
     return {key: builders[key] for key in order if key in builders}
 
 
+PADDED = ("revenue", "expenditure", "general_budget_expenditure", "basic_expenditure_economic")
 TABLE_NOTES = {
     "summary": "注：本表反映部门本年度的总收支情况。",
     "revenue": "注：本表反映部门本年度取得的各项收入情况。",
@@ -87,6 +88,8 @@ def standard_tables(ctx: DocContext) -> list[TableSpec]:
         spec = build(ctx, ctx.numbered(ctx.table_title(key), n))
         if spec.note is None and ctx.style.table_notes:
             spec.note = TABLE_NOTES.get(key)
+        if not spec.empty and key in PADDED:
+            spec.rows += [Row([""] * len(spec.widths)) for _ in range(ctx.style.blank_rows)]
         specs.append(spec)
     return specs
 

@@ -45,6 +45,7 @@ class Style:
     footer: str | None = None  # page numbers, e.g. "- {n} -"
     spaced: bool = False  # letter-spaced short labels (合 计, 项 目)
     table_notes: bool = False  # a 注：本表反映… line under each table
+    blank_rows: int = 0  # empty grid rows left at the end of coded tables (template padding)
 
     @property
     def blank(self) -> str:
@@ -59,7 +60,7 @@ def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
         unit=unit,
         code_split=rng.random() < 0.35,
         zero=rng.choice(["0.00", "0.00", "", "-"]),
-        thousands=unit == "元" and rng.random() < 0.6,
+        thousands=rng.random() < (0.6 if unit == "元" else 0.15),
         repeat_header=rng.random() < 0.5,
         landscape_wide=rng.random() < 0.7,
         loose_rows=rng.random() < 0.35,
@@ -78,4 +79,5 @@ def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
         footer=rng.choice([None, None, "- {n} -", "第 {n} 页"]),
         spaced=rng.random() < 0.3,
         table_notes=phase == "final" or rng.random() < 0.3,
+        blank_rows=rng.choice([0, 0, 0, 2, 3]),
     )
