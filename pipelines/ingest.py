@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dagster import DagsterInstance
 from rich.console import Console
+from rich.markup import escape
 
 from assets.publishing import published_warehouse
 from assets.readback import fetch
@@ -56,26 +57,39 @@ def known_documents(published: Path) -> dict[str, KnownDocument]:
     return {row[0]: KnownDocument(*row[1:]) for row in fetch(published, "known_documents")}
 
 
-def run_batches(instance: DagsterInstance, published: Path, keys: list[str], skipped: int) -> bool:
+def run_batches(instance: DagsterInstance, published: Path, keys: list[str], skipped: int) -> list[str]:
     """Register the keys and run the graph over them, one run per contiguous partition range.
 
     No keys: a refresh run of the warehouse-level asset only (e.g. to record a removed file).
+    Returns the failed steps' messages (empty when every run succeeded).
     """
     from pipelines.definitions import defs
 
     job = defs.resolve_job_def(ingest_job.name)
     run_config = resource_run_config(published) | QUIET_LOGS
     if not keys:
-        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
-                                        asset_selection=[published_warehouse.key])
-        return result.success
-    _, registered = register_new(instance, keys)
-    success = True
-    for first, last in contiguous_ranges(keys, registered):
-        tags = range_tags(first, last) | {SKIPPED_TAG: str(skipped)}
-        result = job.execute_in_process(run_config=run_config, instance=instance, tags=tags, raise_on_error=False)
-        success = success and result.success
-    return success
+        results = [job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                          asset_selection=[published_warehouse.key])]
+    else:
+        _, registered = register_new(instance, keys)
+        results = [
+            job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                   tags=range_tags(first, last) | {SKIPPED_TAG: str(skipped)})
+            for first, last in contiguous_ranges(keys, registered)
+        ]
+    return [
+        f"run {result.run_id}, step {event.step_key}: {root_cause(event.step_failure_data.error)}"
+        for result in results
+        for event in result.get_step_failure_events()
+    ] + [f"run {result.run_id} failed" for result in results if not result.success and not
+         result.get_step_failure_events()]
+
+
+def root_cause(error) -> str:
+    """The innermost error's message: the user's exception, not Dagster's wrapper around it."""
+    while error.cause is not None:
+        error = error.cause
+    return error.message.strip()
 
 
 def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
@@ -85,6 +99,10 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     published = warehouse_path(warehouse).absolute()
     staging = StagingStore(root=str(default_staging_root(published)))
     manifest = staging.manifest()
+    absent = [path for path in paths if not Path(path).exists()]
+    if absent:
+        console.print(f"[red]no such file or folder:[/] {', '.join(map(str, absent))}")
+        return 2
     found = scan(paths, manifest)
     with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
         known = known_documents(published)
@@ -97,17 +115,19 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
         manifest.record(todo)
         for entry in todo:
             staging.discard(entry.document_id, OUTCOME)
-        success = True
+        errors: list[str] = []
         if todo or newly_missing:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                success = run_batches(persistent_instance(), published, [e.document_id for e in todo],
-                                      len(found.entries) - len(todo))
+                errors = run_batches(persistent_instance(), published, [e.document_id for e in todo],
+                                     len(found.entries) - len(todo))
     outcomes, failed = collect_outcomes(staging, todo)
     for outcome in outcomes:
         print_outcome(console, outcome)
+    for error in errors:
+        console.print(f"[red]failed[/] {escape(error)}")
     print_summary(console, outcomes, len(found.entries) - len(todo), failed, time.perf_counter() - started)
-    return 0 if success and not failed else 1
+    return 0 if not errors and not failed else 1
 
 
 def collect_outcomes(staging: StagingStore, todo: list[InventoryEntry]) -> tuple[list, list[str]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -108,3 +110,26 @@ def test_a_removed_file_is_reported_not_deleted(
     assert runs() == 2  # one refresh run recorded the removal; the next ingest needs none
     assert run_ingest([inbox], published) == 0
     assert runs() == 2
+
+
+def test_a_failed_run_exits_1_and_says_which_step_failed(
+    inbox: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    published = tmp_path / "w.duckdb"
+    working = tmp_path / "w.work.duckdb"
+    holder = subprocess.Popen(  # another process holds the working copy: DuckDB refuses a second writer
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(working)!r}); print('ready', flush=True); "
+         "time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+        assert run_ingest([inbox], published) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    output = capsys.readouterr().out
+    assert "step warehouse_documents: _duckdb.IOException: IO Error: Could not set lock on file" in output
+    assert sum(line.startswith("not processed ") for line in output.splitlines()) == 3
+    assert not published.exists()
+
+    assert run_ingest([inbox], published) == 0  # the next run completes the work
+    assert summary_line(capsys.readouterr().out).startswith("3 processed: 2 loaded, 1 quarantined")
