@@ -37,6 +37,8 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
     """Every printed amount of one table, and what was seen of it."""
     unit = table.unit or DEFAULT_UNIT
     context = RowContext(table.table_type, unit, fiscal_year)
+    if table.body_without_grid:
+        context.errors.append(f"page {table.first_page}: table rows in the text but no ruled table found")
     if table.unit is None:
         context.errors.append(f"page {table.first_page}: no unit line; amounts read as {DEFAULT_UNIT}")
     lines: list[BudgetLine] = []

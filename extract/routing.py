@@ -31,6 +31,8 @@ class PageRoute:
     titles: list[tuple[str, str]] = field(default_factory=list)  # (table_type, title)
     continues: bool = False
     unit: str | None = None
+    title_at_top: bool = True  # False: body rows of the previous table come before the first title
+    tabular: bool = False  # the text layer shows table rows (numbers, codes)
 
 
 def is_toc_page(lines: list[str]) -> bool:
@@ -85,11 +87,13 @@ def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
         if continued:
             titles = titles[1:]  # 部门收入总表（续）: the open table goes on
         if titles or continued:
-            routes.append(PageRoute(number, [(kind, title) for _, kind, title in titles], continued, unit))
+            at_top = not continued and bool(titles) and titles[0][0] < top_lines
+            kinds = [(kind, title) for _, kind, title in titles]
+            routes.append(PageRoute(number, kinds, continued, unit, at_top, looks_tabular(lines)))
         elif open_table and not has_unknown_title(lines, top_lines) and (
             looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3])
         ):
-            routes.append(PageRoute(number, [], True, unit))
+            routes.append(PageRoute(number, [], True, unit, False, True))
         else:
             open_table = False
             continue

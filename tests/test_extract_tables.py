@@ -218,3 +218,21 @@ def test_parse_amount_placeholders_raise(cell):
 
     with pytest.raises(AmountError, match="not an amount"):
         parse_amount(cell)
+
+
+def test_stitch_split_grid_under_a_top_title_stays_with_that_title():
+    header = grid_from_rows(5, [["科目编码", "科目名称", "合计"]])
+    body = grid_from_rows(5, [["201", "一般公共服务支出", "1.00"]])
+    previous = PageRoute(4, [("summary", "部门收支总表")], False, "万元")
+    page = PageRoute(5, [("expenditure", "部门支出总表")], False, "万元", title_at_top=True)
+    tables = stitch([previous, page], {4: [grid_from_rows(4, [["收入", "支出"]])], 5: [header, body]})
+    assert [(t.table_type, len(t.grids)) for t in tables] == [("summary", 1), ("expenditure", 2)]
+    lines, _ = table_lines(tables[1], "budget", 2024)
+    assert [(x.code, x.measure, x.amount_yuan) for x in lines] == [("201", "total", Decimal("10000.00"))]
+
+
+def test_title_with_rows_in_text_but_no_ruled_grid_is_an_error_not_empty():
+    route = PageRoute(9, [("revenue", "部门收入总表")], False, "万元", title_at_top=True, tabular=True)
+    [table] = stitch([route], {})
+    _, report = table_lines(table, "budget", 2024)
+    assert (report.empty, report.errors) == (False, ["page 9: table rows in the text but no ruled table found"])
