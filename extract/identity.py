@@ -18,6 +18,7 @@ _PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 _REGION = re.compile(r"^(?P<name>.{2,10}?(?:自治县|自治旗|自治区|自治州|省|市|州|地区|盟|县|区|旗))")
 _COUNTY_SUFFIXES = ("县", "区", "旗", "市")
 _UPPER_SUFFIXES = ("省", "自治区", "市", "州", "地区", "盟")
+_NOT_REGION = ("开发区", "园区", "工业区", "保税区", "景区", "社区", "城区")  # zones inside a county
 # Cover / heading words before the unit name (附件2：部门决算模板, 第二部分 …).
 _NOT_DEPARTMENT = re.compile(r"预算|决算|模板|公开|附件|第[一二三四五六七八九十]+部分|目录")
 _PHASES = {"预算": "budget", "决算": "final"}
@@ -48,7 +49,11 @@ def county_of(department: str) -> str:
     name = first.group("name")
     if name.endswith(_UPPER_SUFFIXES):
         second = _REGION.match(rest[len(name):])
-        if second is not None and second.group("name").endswith(_COUNTY_SUFFIXES):
+        if (
+            second is not None
+            and second.group("name").endswith(_COUNTY_SUFFIXES)
+            and not second.group("name").endswith(_NOT_REGION)
+        ):
             return second.group("name")
     return name
 
