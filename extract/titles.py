@@ -18,7 +18,8 @@ _CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
 _DOCUMENT_PREFIX = re.compile(r"^.*?20\d{2}年度?(?:部门|单位)?(?:预算|决算)?(?=.{4,}表$)")
 _TITLE_END = re.compile(r"表$")
 _TRAILING_META = re.compile(r"(?:金额单位|单位|部门|编制单位)[:：].*$")  # 单位：万元 printed on the title line
-_EXCLUDED = ("绩效", "注", "说明", "目录", "附件")
+_NOT_TITLE_START = ("注", "说明", "备注", "目录")
+_NOT_STANDARD = ("绩效",)  # 项目支出绩效目标表 etc. belong to extract.performance
 
 # (table_type, all of these words, none of these words) — first match wins.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -33,8 +34,8 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("fiscal_summary", ("财政拨款", "收入支出"), ()),
     ("summary", ("收支",), ()),
     ("summary", ("收入支出",), ()),
-    ("revenue", ("收入",), ()),
-    ("expenditure", ("支出",), ()),
+    ("revenue", ("收入",), ("非税",)),
+    ("expenditure", ("支出",), ("机关运行经费",)),
 )
 
 
@@ -54,7 +55,7 @@ def looks_like_title(text: str) -> bool:
     if not title or len(title) > MAX_TITLE_CHARS or not _TITLE_END.search(title):
         return False
     raw = squash(text)
-    return not raw.startswith(_EXCLUDED[1:]) and "，" not in raw and "。" not in raw
+    return not raw.startswith(_NOT_TITLE_START) and not any(mark in raw for mark in ",，。;；")
 
 
 def classify_title(text: str) -> str | None:
@@ -62,7 +63,7 @@ def classify_title(text: str) -> str | None:
     if not looks_like_title(text):
         return None
     title = clean_title(text)
-    if "绩效" in title:
+    if any(word in title for word in _NOT_STANDARD):
         return None
     for table_type, required, forbidden in _RULES:
         if all(word in title for word in required) and not any(word in title for word in forbidden):

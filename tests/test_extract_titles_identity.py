@@ -45,6 +45,10 @@ from extract.titles import classify_title
         ("注：本表反映部门本年度的总收支和年末结转结余情况。", None),
         ("中共上海市普陀区委社会工作部 2024 年度部门决算表", None),
         ("本年收入合计", None),
+        ("附件1：部门收支总表", "summary"),
+        ("机关运行经费支出表", None),
+        ("政府非税收入计划表", None),
+        ("本表反映部门本年度各项支出情况，详见支出总表", None),
     ],
 )
 def test_classify_title(title, table_type):
