@@ -23,7 +23,7 @@ SIZES = {
 }
 # (county index, profile key, year, phase, check): the planted inconsistencies of every corpus size.
 PLANTS = (
-    (0, "finance", 2023, "final", names.SUMMARY_BALANCE),
+    (0, "finance", 2024, "final", names.SUMMARY_BALANCE),
     (0, "organisation", 2024, "budget", names.NARRATIVE_PERCENTAGE),
     (1, "education", 2024, "budget", names.PRIOR_YEAR_CHANGE),
     (1, "housing", 2023, "budget", names.NARRATIVE_VS_TABLE),

@@ -32,6 +32,9 @@ def plant(ctx: DocContext, check: str) -> None:
     if check == ROUNDING:
         ctx.rounding = CENT * UNIT_FACTORS[ctx.style.unit]
     elif check == names.SUMMARY_BALANCE:
+        # seed-style wording: the text states 本年收入合计 and its change, never the 总计 planted here,
+        # so the wrong 支出 总计 does not spill into 比上年 checks (plant it in the last year only)
+        ctx.style = replace(ctx.style, phrasing=0)
         ctx.planted_summary_total = fin.total + delta
         ctx.findings.append(finding(check, fin.total, fin.total + delta, table_type="summary"))
     elif check == names.NARRATIVE_VS_TABLE:

@@ -124,7 +124,7 @@ def test_title_wording_and_table_order_vary(corpus: Path) -> None:
 def test_planted_findings_are_where_the_corpus_says(corpus: Path) -> None:
     planted = {(t["file"], f["check"], f["metric"]) for t in loaded(corpus) for f in t["expected_findings"]}
     assert {(file, check) for file, check, _ in planted} >= {
-        ("pdfs/白石县/白石县财政局/2023-final.pdf", "summary_balance"),
+        ("pdfs/白石县/白石县财政局/2024-final.pdf", "summary_balance"),
         ("pdfs/白石县/中共白石县委组织部/2024-budget.pdf", "narrative_percentage"),
         ("pdfs/青山县/青山县教育局/2024-budget.pdf", "prior_year_change"),
         ("pdfs/青山县/青山县住房和城乡建设局/2023-budget.pdf", "narrative_vs_table"),
