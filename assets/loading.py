@@ -76,11 +76,9 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
 def warehouse_documents(
     context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
 ) -> MaterializeResult:
-    from warehouse.loader import WarehouseWriter
-
     started = time.perf_counter()
     outcomes = []
-    with WarehouseWriter(warehouse.working) as writer:
+    with warehouse.writer(lambda: context.log.info("waiting for another writer of the warehouse")) as writer:
         for key in context.partition_keys:
             source, staged = staging.get(key, SOURCE), staging.get(key, NORMALISED)
             record = document_record(source, staged)

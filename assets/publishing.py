@@ -23,17 +23,17 @@ def published_warehouse(
     context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
 ) -> MaterializeResult:
     from checks.cross_document import check_across_documents
-    from warehouse.loader import WarehouseWriter
     from warehouse.publish import publish
 
     started = time.perf_counter()
-    with WarehouseWriter(warehouse.working) as writer:
-        writer.finalize()
-        missing = missing_documents(writer.con, staging.manifest())
-        writer.mark_missing(key for key, _ in missing)
-        cross_findings = check_across_documents(*check_inputs(writer.con))
-        writer.replace_cross_document_findings(cross_findings)
-    publish(warehouse.working, warehouse.published)
+    with warehouse.locked(lambda: context.log.info("waiting for another writer of the warehouse")):
+        with warehouse.writer() as writer:
+            writer.finalize()
+            missing = missing_documents(writer.con, staging.manifest())
+            writer.mark_missing(key for key, _ in missing)
+            cross_findings = check_across_documents(*check_inputs(writer.con))
+            writer.replace_cross_document_findings(cross_findings)
+        publish(warehouse.working, warehouse.published)
     with reader(warehouse.published) as fetch:
         statuses = dict(fetch("documents_by_status"))
         amounts = fetch("lines_count")[0][0]

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from dagster import ConfigurableResource
 
 from pipelines.inventory import Manifest
+from pipelines.writer_lock import writer_lock
 from warehouse.paths import warehouse_path
 
 
@@ -36,6 +39,19 @@ class WarehouseResource(ConfigurableResource):
         from warehouse.publish import working_copy
 
         return working_copy(self.published)
+
+    @contextmanager
+    def writer(self, on_wait: Callable[[], None] = lambda: None) -> Iterator[Any]:
+        """The single writer on the working copy, under the warehouse's cross-process lock."""
+        from warehouse.loader import WarehouseWriter
+
+        with writer_lock(self.published, on_wait), WarehouseWriter(self.working) as writer:
+            yield writer
+
+    @contextmanager
+    def locked(self, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
+        with writer_lock(self.published, on_wait):
+            yield
 
 
 class StagingStore(ConfigurableResource):
@@ -80,7 +96,7 @@ class ExtractionResource(ConfigurableResource):
 
 def default_resources(published: Path | None = None) -> dict[str, ConfigurableResource]:
     """Resources for the code location, from ``WAREHOUSE_PATH`` unless a warehouse is given."""
-    target = warehouse_path(published)
+    target = warehouse_path(published).absolute()  # runs launched by the daemon may have another cwd
     return {
         "warehouse": WarehouseResource(path=str(target)),
         "staging": StagingStore(root=str(default_staging_root(target))),

@@ -1,25 +1,55 @@
-"""One writer per warehouse across processes: the run queue covers UI runs, this covers ``ingest``."""
+"""One writer per warehouse across processes: ``countybudget ingest``, UI and daemon runs alike.
+
+The run queue (dagster.yaml) serialises runs it launches; in-process runs of ``ingest`` bypass it,
+so the writing steps also take ``<warehouse>.lock``. Re-entrant within a process: ``ingest`` holds
+it around its whole batch and the steps it runs in-process take it again.
+"""
 
 from __future__ import annotations
 
 import fcntl
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+_held: dict[Path, int] = {}
+_guard = threading.Lock()
+
+
+def lock_path(published: Path) -> Path:
+    return published.with_name(f"{published.name}.lock")
+
 
 @contextmanager
 def writer_lock(published: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
-    """Hold ``<warehouse>.lock`` exclusively; calls ``on_wait`` once if another writer holds it."""
-    lock_path = published.with_name(f"{published.name}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path.open("a") as handle:
+    """Hold ``<warehouse>.lock`` exclusively; calls ``on_wait`` once if another process holds it."""
+    path = lock_path(Path(published).absolute())
+    with _guard:
+        if path in _held:
+            _held[path] += 1
+            reentered = True
+        else:
+            reentered = False
+    if reentered:
+        try:
+            yield
+        finally:
+            with _guard:
+                _held[path] -= 1
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             on_wait()
             fcntl.flock(handle, fcntl.LOCK_EX)
+        with _guard:
+            _held[path] = 1
         try:
             yield
         finally:
+            with _guard:
+                del _held[path]
             fcntl.flock(handle, fcntl.LOCK_UN)
