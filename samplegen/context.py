@@ -75,7 +75,9 @@ class DocContext:
         return titles[self.style.title_variant % len(titles)]
 
     def numbered(self, title: str, n: int) -> str:
-        """Title with the style's prefix: ``表3 …`` or ``三、…``."""
+        """Title with the style's prefixes: ``表3 …`` or ``三、…``, and maybe ``白石县教育局2024年…``."""
+        if self.style.title_prefix:
+            title = f"{self.department}{self.year}{'年' if self.is_budget else '年度'}{title}"
         if self.style.numbering == 1:
             return f"表{n} {title}" if self.style.unit == "元" else f"表{n}{title}"
         if self.style.numbering == 2:

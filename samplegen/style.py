@@ -46,6 +46,9 @@ class Style:
     spaced: bool = False  # letter-spaced short labels (合 计, 项 目)
     table_notes: bool = False  # a 注：本表反映… line under each table
     blank_rows: int = 0  # empty grid rows left at the end of coded tables (template padding)
+    note_in_grid: bool = False  # an empty table says so in a merged row inside its grid
+    title_prefix: bool = False  # table titles start with the department and year
+    header_words: int = 0  # code/name header wording: 0 科目编码/科目名称, 1 功能科目编码/…, 2 科目代码/…
 
     @property
     def blank(self) -> str:
@@ -80,4 +83,7 @@ def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
         spaced=rng.random() < 0.3,
         table_notes=phase == "final" or rng.random() < 0.3,
         blank_rows=rng.choice([0, 0, 0, 2, 3]),
+        note_in_grid=rng.random() < 0.4,
+        title_prefix=rng.random() < 0.25,
+        header_words=rng.choice([0, 0, 1, 2]),
     )

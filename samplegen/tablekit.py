@@ -66,12 +66,23 @@ def code_width(split: bool) -> list[float]:
     return [0.55, 0.45, 0.45] if split else [1.0]
 
 
+HEADER_WORDS = (("科目编码", "科目名称"), ("功能科目编码", "功能科目名称"), ("科目代码", "科目名称"))
+
+
+def empty_body(style: Style, columns: int, note: str) -> tuple[list[Row], str | None]:
+    """An empty table's body: one merged row stating the note, or a blank row with the note below."""
+    if style.note_in_grid:
+        return [Row([note.split("：", 1)[-1]] + [""] * (columns - 1), merges=[(0, columns)])], None
+    return [Row([""] * columns)], note
+
+
 def functional_header(style: Style, value_headers: list[HeaderCell]) -> list[HeaderCell]:
     """The left block of a functional-code table (功能分类科目 over 科目编码 or 类/款/项, and
     科目名称) followed by ``value_headers`` (from :func:`value_header_block`)."""
     split = style.code_split
     code_cols = 3 if split else 1
-    labels = (["类", "款", "项"] if split else ["科目编码"]) + ["科目名称"]
+    code_label, name_label = HEADER_WORDS[style.header_words]
+    labels = (["类", "款", "项"] if split else [code_label]) + [name_label]
     if not style.merged_header:
         return [HeaderCell(t, 0, i) for i, t in enumerate(labels)] + value_headers
     cells = [HeaderCell("功能分类科目", 0, 0, 1, code_cols + 1)]

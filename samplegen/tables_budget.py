@@ -13,6 +13,7 @@ from samplegen.tablekit import (
     code_cells,
     code_width,
     coded_table_rows,
+    empty_body,
     functional_header,
     functional_rows,
     value_header_block,
@@ -47,10 +48,6 @@ def coded_spec(ctx: DocContext, key: str, title: str, groups: list[tuple[str, li
         landscape=wide and style.landscape_wide, note=note, empty=empty,
         font_size=6.5 if squeeze else 8.0, repeat_header=style.repeat_header, loose=style.loose_rows,
     )
-
-
-def blank_row(spec_columns: int) -> Row:
-    return Row([""] * spec_columns)
 
 
 def summary(ctx: DocContext, title: str) -> TableSpec:
@@ -207,7 +204,8 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
     if not leaves:
         columns = (4 if ctx.style.code_split else 2) + 3
         note = f"注：{ctx.department}{ctx.year}年无{what}支出，故本表为空表。"
-        return coded_spec(ctx, key, title, groups, [blank_row(columns)], note=note, empty=True)
+        rows, below = empty_body(ctx.style, columns, note)
+        return coded_spec(ctx, key, title, groups, rows, note=below, empty=True)
     measures = {"total": lambda leaf: leaf.fund_project, "basic": lambda leaf: ZERO,
                 "project": lambda leaf: leaf.fund_project}
     rows = functional_rows(leaves, measures)

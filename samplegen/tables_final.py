@@ -9,8 +9,8 @@ from samplegen.catalog import ECONOMIC_NAMES
 from samplegen.context import DocContext
 from samplegen.finance import ZERO, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec
-from samplegen.tablekit import Cells, functional_rows
-from samplegen.tables_budget import _row_with_blanks, blank_row, coded_spec
+from samplegen.tablekit import Cells, empty_body, functional_rows
+from samplegen.tables_budget import _row_with_blanks, coded_spec
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
 
@@ -157,7 +157,8 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
     if not leaves:
         columns = (4 if ctx.style.code_split else 2) + 6
         note = f"说明：{ctx.department}本年度没有{what}财政拨款收入和支出，故本表无数据。"
-        return coded_spec(ctx, key, title, groups, [blank_row(columns)], wide=True, note=note, empty=True)
+        rows, below = empty_body(ctx.style, columns, note)
+        return coded_spec(ctx, key, title, groups, rows, wide=True, note=below, empty=True)
     measures = {"revenue": lambda leaf: leaf.fund_project, "total": lambda leaf: leaf.fund_project,
                 "project": lambda leaf: leaf.fund_project}
     cells = Cells(ctx.style, key)
