@@ -39,12 +39,11 @@ def check_result(name: str, rows: Sequence[tuple]) -> AssetCheckResult:
     metadata: dict = {"findings": len(rows), "errors": errors, "warnings": len(rows) - errors}
     if rows:
         first = rows[0]
+        amounts = {"expected_yuan": first[6], "actual_yuan": first[7], "difference_yuan": difference(first[6], first[7])}
         metadata |= {
             "first_document": first[0],
             "first_message": first[5],
-            "expected_yuan": str(first[6]),
-            "actual_yuan": str(first[7]),
-            "difference_yuan": str(difference(first[6], first[7])),
+            **{key: str(value) for key, value in amounts.items() if value is not None},
             "findings_table": MetadataValue.md(
                 markdown_table(FINDING_COLUMNS, [(*row, difference(row[6], row[7])) for row in rows])
             ),
