@@ -49,6 +49,7 @@ class Style:
     note_in_grid: bool = False  # an empty table says so in a merged row inside its grid
     title_prefix: bool = False  # table titles start with the department and year
     header_words: int = 0  # code/name header wording: 0 科目编码/科目名称, 1 功能科目编码/…, 2 科目代码/…
+    carryover_last: bool = False  # budget 收入总表: 上年结转 after the year's sources
 
     @property
     def blank(self) -> str:
@@ -86,4 +87,5 @@ def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
         note_in_grid=rng.random() < 0.4,
         title_prefix=rng.random() < 0.25,
         header_words=rng.choice([0, 0, 1, 2]),
+        carryover_last=rng.random() < 0.3,
     )

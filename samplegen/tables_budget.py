@@ -80,11 +80,15 @@ def revenue(ctx: DocContext, title: str) -> TableSpec:
     measures = {"total": lambda leaf: leaf.total} | {key: get for key, _, get in used}
     rows = functional_rows(fin.leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    printed = ["total"] + [key for key, _, _ in REVENUE_SOURCES]
+    sources = [key for key, _, _ in REVENUE_SOURCES[1:]]
+    this_year = ("本年收入", [label for _, label, _ in REVENUE_SOURCES[1:]])
+    if ctx.style.carryover_last:  # some templates put 上年结转 after the year's sources
+        printed, groups = ["total", *sources, "carryover"], [("合计", []), this_year, ("上年结转", [])]
+    else:
+        printed, groups = ["total", "carryover", *sources], [("合计", []), ("上年结转", []), this_year]
     body = [_row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
     total_row = _row_with_blanks(cells, ctx, None, total, printed)
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
-    groups = [("合计", []), ("上年结转", []), ("本年收入", [label for _, label, _ in REVENUE_SOURCES[1:]])]
     return coded_spec(ctx, "revenue", title, groups, body, wide=True)
 
 
