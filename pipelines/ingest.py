@@ -10,7 +10,6 @@ import os
 import shutil
 import time
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 from dagster import DagsterInstance
@@ -18,9 +17,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from assets.publishing import published_warehouse
-from assets.readback import fetch
 from pipelines.inventory import InventoryEntry
 from pipelines.jobs import ingest_job
+from pipelines.known import KnownDocument, known_documents
 from pipelines.partitions import contiguous_ranges, range_tags, register_new
 from pipelines.report import print_duplicate, print_missing, print_outcome, print_skipped, print_summary
 from pipelines.resources import StagingStore, default_staging_root, resource_run_config
@@ -41,20 +40,6 @@ def persistent_instance() -> DagsterInstance:
     if not (home / "dagster.yaml").exists():
         shutil.copyfile(REPO_ROOT / "dagster.yaml", home / "dagster.yaml")
     return DagsterInstance.get()
-
-
-@dataclass(frozen=True)
-class KnownDocument:
-    status: str
-    source_path: str | None
-    reported_missing: bool
-
-
-def known_documents(published: Path) -> dict[str, KnownDocument]:
-    """What the published warehouse knows, by document_id; empty before the first publish."""
-    if not published.exists():
-        return {}
-    return {row[0]: KnownDocument(*row[1:]) for row in fetch(published, "known_documents")}
 
 
 def run_batches(instance: DagsterInstance, published: Path, keys: list[str], skipped: int) -> list[str]:

@@ -1,12 +1,12 @@
-"""Nightly at 02:00 Beijing time: re-scan the inbox, load what is new, refresh the warehouse-level assets."""
-
+"""Nightly at 02:00 Beijing time: re-scan the inbox, load what the warehouse lacks, refresh the rest."""
 
 from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext, schedule
 
 from assets.publishing import published_warehouse
 from pipelines.jobs import ingest_job
-from pipelines.partitions import DOCUMENTS_PARTITIONS_NAME, range_tags
-from pipelines.resources import StagingStore
+from pipelines.known import known_documents
+from pipelines.partitions import contiguous_ranges, range_tags, register_new
+from pipelines.resources import StagingStore, WarehouseResource
 from pipelines.scan import scan
 from warehouse.paths import inbox_path
 
@@ -16,17 +16,22 @@ from warehouse.paths import inbox_path
     cron_schedule="0 2 * * *",
     execution_timezone="Asia/Shanghai",
     default_status=DefaultScheduleStatus.STOPPED,
-    description="Nightly: new inbox documents in one run; otherwise only dimensions, views, cross-document "
-    "checks and publish.",
+    description="Nightly: inbox documents the published warehouse does not hold yet (new, or left by a failed "
+    "run) in one run per partition range; otherwise only dimensions, views, cross-document checks, publish.",
 )
-def nightly_schedule(context: ScheduleEvaluationContext, staging: StagingStore) -> RunRequest:
+def nightly_schedule(
+    context: ScheduleEvaluationContext, staging: StagingStore, warehouse: WarehouseResource
+) -> list[RunRequest]:
     manifest = staging.manifest()
     found = scan([inbox_path()], manifest)
-    known = context.instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME)
-    new = found.new_since(known)
-    if new:
-        manifest.record(new)
-        keys = [entry.document_id for entry in new]
-        context.instance.add_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME, keys)
-        return RunRequest(tags=range_tags(keys[0], keys[-1]))
-    return RunRequest(asset_selection=[published_warehouse.key])
+    known = known_documents(warehouse.published)
+    todo = [entry for entry in found.entries if entry.document_id not in known]
+    if not todo:
+        return [RunRequest(asset_selection=[published_warehouse.key])]
+    manifest.record(todo)
+    keys = [entry.document_id for entry in todo]
+    _, registered = register_new(context.instance, keys)
+    return [  # a run key per request: a tick may ask for several ranges (deduplicated within the tick)
+        RunRequest(run_key=f"nightly-{first}-{last}", tags=range_tags(first, last))
+        for first, last in contiguous_ranges(keys, registered)
+    ]
