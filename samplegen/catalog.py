@@ -73,7 +73,3 @@ def functional_name(code: str) -> str:
     """The printed name of a functional code."""
     return FUNCTIONAL_NAMES[code]
 
-
-def economic_class(code: str) -> str:
-    """301/302/303/310 for any economic code."""
-    return code[:3]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from decimal import Decimal
 
 from samplegen.catalog import (
@@ -128,6 +127,3 @@ def department_finances(profile: Profile, years: list[int], unit: str, rng: rand
                 result[(year, phase)] = fin
     return result
 
-
-def with_three_public(fin: Finances, tp: ThreePublic) -> Finances:
-    return replace(fin, three_public=tp)

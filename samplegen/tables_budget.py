@@ -86,13 +86,13 @@ def revenue(ctx: DocContext, title: str) -> TableSpec:
         printed, groups = ["total", *sources, "carryover"], [("合计", []), this_year, ("上年结转", [])]
     else:
         printed, groups = ["total", "carryover", *sources], [("合计", []), ("上年结转", []), this_year]
-    body = [_row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = _row_with_blanks(cells, ctx, None, total, printed)
+    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
+    total_row = row_with_blanks(cells, ctx, None, total, printed)
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
     return coded_spec(ctx, "revenue", title, groups, body, wide=True)
 
 
-def _row_with_blanks(cells: Cells, ctx: DocContext, code: str | None, values: dict[str, Decimal],
+def row_with_blanks(cells: Cells, ctx: DocContext, code: str | None, values: dict[str, Decimal],
                      printed: list[str]) -> Row:
     """A row over all ``printed`` measures; measures the department does not use print blank."""
     if code is None:  # the 合计 row: one merged cell over the code and name columns
@@ -112,8 +112,8 @@ def expenditure(ctx: DocContext, title: str) -> TableSpec:
     rows = functional_rows(fin.leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     printed = ["total", "basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"]
-    body = [_row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = _row_with_blanks(cells, ctx, None, total, printed)
+    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
+    total_row = row_with_blanks(cells, ctx, None, total, printed)
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
     groups = [("合计", []), ("基本支出", []), ("项目支出", []), ("上缴上级支出", []), ("事业单位经营支出", []),
               ("对附属单位补助支出", [])]
@@ -214,9 +214,9 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
                 "project": lambda leaf: leaf.fund_project}
     rows = functional_rows(leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    body = [_row_with_blanks(cells, ctx, code, {k: v for k, v in values.items() if k != "basic"},
+    body = [row_with_blanks(cells, ctx, code, {k: v for k, v in values.items() if k != "basic"},
                              ["total", "basic", "project"]) for code, values in rows]
-    total_row = _row_with_blanks(cells, ctx, None, {k: v for k, v in total.items() if k != "basic"},
+    total_row = row_with_blanks(cells, ctx, None, {k: v for k, v in total.items() if k != "basic"},
                                  ["total", "basic", "project"])
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
     return coded_spec(ctx, key, title, groups, body)

@@ -10,7 +10,7 @@ from samplegen.context import DocContext
 from samplegen.finance import ZERO, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec
 from samplegen.tablekit import Cells, empty_body, functional_rows
-from samplegen.tables_budget import _row_with_blanks, coded_spec
+from samplegen.tables_budget import coded_spec, row_with_blanks
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
 
@@ -41,8 +41,8 @@ def coded_final(ctx: DocContext, key: str, title: str, measures: dict[str, Calla
     cells = Cells(ctx.style, key)
     rows = functional_rows(ctx.fin.leaves, measures, keep)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    body = [_row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = _row_with_blanks(cells, ctx, None, total, printed)
+    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
+    total_row = row_with_blanks(cells, ctx, None, total, printed)
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
     return coded_spec(ctx, key, title, groups, body, wide=wide)
 
@@ -165,8 +165,8 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
     rows = functional_rows(leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     printed = ["opening_balance", "revenue", "total", "basic", "project", "closing_balance"]
-    body = [_row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = _row_with_blanks(cells, ctx, None, total, printed)
+    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
+    total_row = row_with_blanks(cells, ctx, None, total, printed)
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
     return coded_spec(ctx, key, title, groups, body, wide=True)
 
