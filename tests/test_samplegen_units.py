@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from samplegen.context import cn_number
+from samplegen.corpus import plan
 from samplegen.departments import profile
 from samplegen.money import printed, printed_text, split
+from samplegen.produce import run_job
 from samplegen.render import letter_spaced, register_font, wrap_spans
 from samplegen.truth import truth_name, validation_errors
 
@@ -75,3 +78,12 @@ def test_names() -> None:
     assert profile("organisation").name("白石县", 2024) == "中共白石县委组织部"
     assert profile("science").name("青山县", 2023) == "青山县科学技术局"
     assert profile("science").name("青山县", 2024) == "青山县科学技术和经济信息化局"
+
+
+def test_another_seed_gives_other_numbers(tmp_path: Path) -> None:
+    first, second = (plan(tmp_path / str(seed), "demo", seed)[0] for seed in (2024, 7))
+    assert (first.county, first.profile_key) == (second.county, second.profile_key)
+    a, b = run_job(first), run_job(second)
+    assert [t["file"].removeprefix("pdfs/") for t in a] == [t["file"].removeprefix("pdfs/") for t in b]
+    assert {t["sha256"] for t in a}.isdisjoint(t["sha256"] for t in b)
+    assert run_job(first) == a
