@@ -71,7 +71,8 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
     group_name="documents",
     deps=[normalised_lines],
     description="Each document loaded into the private working copy in one transaction (its old rows "
-    "replaced; an older issue of the same county/department/year/phase superseded); quarantines recorded.",
+    "replaced; an older issue of the same county/department/year/phase superseded); quarantines recorded. "
+    "A file removed or changed since registration is not recorded (a later run picks up its new bytes).",
 )
 def warehouse_documents(
     context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
@@ -81,6 +82,9 @@ def warehouse_documents(
     with warehouse.writer(lambda: context.log.info("waiting for another writer of the warehouse")) as writer:
         for key in context.partition_keys:
             source, staged = staging.get(key, SOURCE), staging.get(key, NORMALISED)
+            if source.problem is not None:  # not the document's fault: record nothing, a later run retries
+                context.log.warning(f"document {key} not loaded: {source.problem.message}")
+                continue
             record = document_record(source, staged)
             if isinstance(staged, Quarantined):
                 writer.quarantine_document(record, staged.reason, staged.message)

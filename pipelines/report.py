@@ -45,4 +45,4 @@ def print_summary(console: Console, outcomes: Sequence[Outcome], skipped: int, f
         f"{skipped} unchanged skipped; {sum(o.amounts for o in loaded)} amounts loaded in {seconds:.1f} s"
     )
     for document_id in failed:
-        console.print(f"[red]not processed[/] {document_id}: the run failed before this document was loaded")
+        console.print(f"[red]not processed[/] {document_id}: no outcome recorded (see the run in the Dagster UI)")

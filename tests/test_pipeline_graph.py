@@ -88,3 +88,25 @@ def test_each_partition_gets_its_extraction_report(tmp_path: Path) -> None:
     reports = [m for m in extracted.values() if "tables_found" in m]
     assert sorted(m["tables_found"].value for m in reports) == [9, 9]
     assert [m["quarantined"].value for m in extracted.values() if "quarantined" in m] == ["not_pdf"]
+
+
+def test_a_file_changed_after_registration_is_not_recorded(tmp_path: Path) -> None:
+    pdfs = copy_real_pdfs(tmp_path / "inbox")
+    published = tmp_path / "w.duckdb"
+    staging = StagingStore(root=str(default_staging_root(published)))
+    found = scan([tmp_path / "inbox"], staging.manifest())
+    staging.manifest().record(found.entries)
+    keys = [entry.document_id for entry in found.entries]
+    instance = DagsterInstance.ephemeral()
+    register_new(instance, keys)
+    with pdfs[0].open("ab") as changed:
+        changed.write(b"\n% edited after the sensor saw it\n")
+
+    result = defs.resolve_job_def("ingest_documents").execute_in_process(
+        run_config=resource_run_config(published), instance=instance, tags=range_tags(keys[0], keys[-1])
+    )
+    assert result.success
+    stale = next(e.document_id for e in found.entries if e.path == str(pdfs[0]))
+    recorded = {row[0] for row in query(published, "SELECT document_id FROM v_documents")}
+    assert recorded == set(keys) - {stale}
+    assert staging.get(stale, "source").problem.message == f"{pdfs[0]} changed before it was read"
