@@ -46,7 +46,9 @@ def source_documents(context: AssetExecutionContext, staging: StagingStore) -> M
     sources = [locate(key, manifest) for key in context.partition_keys]
     for source in sources:
         staging.put(source.entry.document_id, SOURCE, source)
-    rows = [(s.entry.document_id, s.entry.path, s.entry.size, s.problem and s.problem.message) for s in sources]
+    rows = [
+        (s.entry.document_id, s.entry.path, s.entry.size, s.problem and s.problem.message) for s in sources
+    ]
     return MaterializeResult(
         metadata={
             "documents": len(sources),
@@ -87,8 +89,16 @@ def extracted_documents(
         else:
             pages, tables = pages + staged.pages, tables + len(staged.tables)
             metadata = without_none(extraction_report(staged))
-            preview.append((key, staged.identity.title, staged.pages, len(staged.tables), len(staged.lines),
-                            round(staged.seconds, 2)))
+            preview.append(
+                (
+                    key,
+                    staged.identity.title,
+                    staged.pages,
+                    len(staged.tables),
+                    len(staged.lines),
+                    round(staged.seconds, 2),
+                )
+            )
         context.log_event(AssetObservation(asset_key=context.asset_key, partition=key, metadata=metadata))
     return MaterializeResult(
         metadata={

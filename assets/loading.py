@@ -1,6 +1,5 @@
 """Partitioned assets: pandera-validated long frames, then one transaction per document into the working copy."""
 
-
 import dataclasses
 import time
 
@@ -96,14 +95,18 @@ def warehouse_documents(
     # Outcomes go in one preview table rather than one event per document: a SQLite event-log write
     # costs ~70 ms here (docs/scaling.md).
     skipped = int(context.run.tags.get(SKIPPED_TAG, "0"))
-    preview = [(o.document_id, o.status, o.title or o.reason, o.amounts, o.findings, o.errors) for o in outcomes]
+    preview = [
+        (o.document_id, o.status, o.title or o.reason, o.amounts, o.findings, o.errors) for o in outcomes
+    ]
     return MaterializeResult(
         metadata={
             **run_summary(outcomes, skipped, time.perf_counter() - started),
             "preview": MetadataValue.md(
-                markdown_table(["document_id", "status", "title / reason", "amounts", "findings", "errors"], preview,
-                               limit=1000)
+                markdown_table(
+                    ["document_id", "status", "title / reason", "amounts", "findings", "errors"],
+                    preview,
+                    limit=1000,
+                )
             ),
         }
     )
-

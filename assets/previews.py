@@ -25,8 +25,16 @@ def table_report_markdown(tables: Sequence[Any]) -> str:
     return markdown_table(
         ["table_type", "pages", "unit", "rows", "accuracy", "whitespace", "empty", "errors"],
         [
-            (t.table_type, ",".join(map(str, t.pages)), t.unit, t.rows, t.accuracy, t.whitespace, t.empty,
-             "; ".join(t.errors))
+            (
+                t.table_type,
+                ",".join(map(str, t.pages)),
+                t.unit,
+                t.rows,
+                t.accuracy,
+                t.whitespace,
+                t.empty,
+                "; ".join(t.errors),
+            )
             for t in tables
         ],
     )

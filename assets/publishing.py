@@ -10,7 +10,16 @@ from assets.readback import reader
 from assets.warehouse_frames import check_inputs, missing_documents
 from pipelines.resources import StagingStore, WarehouseResource
 
-DOCUMENT_COLUMNS = ["document_id", "county", "department", "fiscal_year", "phase", "status", "reason", "pages"]
+DOCUMENT_COLUMNS = [
+    "document_id",
+    "county",
+    "department",
+    "fiscal_year",
+    "phase",
+    "status",
+    "reason",
+    "pages",
+]
 
 
 @asset(

@@ -4,7 +4,6 @@ Never blocking: the numbers are the government's and a finding is information. A
 error-severity finding fails with ERROR, one with only warnings fails with WARN.
 """
 
-
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -25,8 +24,17 @@ from assets.readback import fetch
 from checks.names import ALL_CHECKS
 from pipelines.resources import WarehouseResource
 
-FINDING_COLUMNS = ["document_id", "department", "year", "phase", "severity", "message", "expected", "actual",
-                   "difference"]
+FINDING_COLUMNS = [
+    "document_id",
+    "department",
+    "year",
+    "phase",
+    "severity",
+    "message",
+    "expected",
+    "actual",
+    "difference",
+]
 
 
 def difference(expected: Decimal | None, actual: Decimal | None) -> Decimal | None:
@@ -39,7 +47,11 @@ def check_result(name: str, rows: Sequence[tuple]) -> AssetCheckResult:
     metadata: dict = {"findings": len(rows), "errors": errors, "warnings": len(rows) - errors}
     if rows:
         first = rows[0]
-        amounts = {"expected_yuan": first[6], "actual_yuan": first[7], "difference_yuan": difference(first[6], first[7])}
+        amounts = {
+            "expected_yuan": first[6],
+            "actual_yuan": first[7],
+            "difference_yuan": difference(first[6], first[7]),
+        }
         metadata |= {
             "first_document": first[0],
             "first_message": first[5],
@@ -59,7 +71,9 @@ def check_result(name: str, rows: Sequence[tuple]) -> AssetCheckResult:
 
 @multi_asset_check(
     specs=[
-        AssetCheckSpec(name, asset=published_warehouse, blocking=False, description=f"v_dq_findings.check = '{name}'")
+        AssetCheckSpec(
+            name, asset=published_warehouse, blocking=False, description=f"v_dq_findings.check = '{name}'"
+        )
         for name in ALL_CHECKS
     ],
 )

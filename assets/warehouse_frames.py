@@ -18,8 +18,11 @@ def view_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
 
 def check_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(lines, narrative, documents) shaped like the contract views, for ``check_across_documents``."""
-    return (view_frame(con, "cross_document_lines"), view_frame(con, "cross_document_narrative"),
-            view_frame(con, "cross_document_documents"))
+    return (
+        view_frame(con, "cross_document_lines"),
+        view_frame(con, "cross_document_narrative"),
+        view_frame(con, "cross_document_documents"),
+    )
 
 
 def missing_documents(con: duckdb.DuckDBPyConnection, manifest: Manifest) -> list[tuple[str, str]]:

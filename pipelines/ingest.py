@@ -53,21 +53,34 @@ def run_batches(instance: DagsterInstance, published: Path, keys: list[str], ski
     job = defs.resolve_job_def(ingest_job.name)
     run_config = resource_run_config(published) | QUIET_LOGS
     if not keys:
-        results = [job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
-                                          asset_selection=[published_warehouse.key])]
+        results = [
+            job.execute_in_process(
+                run_config=run_config,
+                instance=instance,
+                raise_on_error=False,
+                asset_selection=[published_warehouse.key],
+            )
+        ]
     else:
         _, registered = register_new(instance, keys)
         results = [
-            job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
-                                   tags=range_tags(first, last) | {SKIPPED_TAG: str(skipped)})
+            job.execute_in_process(
+                run_config=run_config,
+                instance=instance,
+                raise_on_error=False,
+                tags=range_tags(first, last) | {SKIPPED_TAG: str(skipped)},
+            )
             for first, last in contiguous_ranges(keys, registered)
         ]
     return [
         f"run {result.run_id}, step {event.step_key}: {root_cause(event.step_failure_data.error)}"
         for result in results
         for event in result.get_step_failure_events()
-    ] + [f"run {result.run_id} failed" for result in results if not result.success and not
-         result.get_step_failure_events()]
+    ] + [
+        f"run {result.run_id} failed"
+        for result in results
+        if not result.success and not result.get_step_failure_events()
+    ]
 
 
 def root_cause(error) -> str:
@@ -104,8 +117,12 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
         if todo or newly_missing:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                errors = run_batches(persistent_instance(), published, [e.document_id for e in todo],
-                                     len(found.entries) - len(todo))
+                errors = run_batches(
+                    persistent_instance(),
+                    published,
+                    [e.document_id for e in todo],
+                    len(found.entries) - len(todo),
+                )
     outcomes, failed = collect_outcomes(staging, todo)
     for outcome in outcomes:
         print_outcome(console, outcome)
@@ -125,7 +142,9 @@ def collect_outcomes(staging: StagingStore, todo: list[InventoryEntry]) -> tuple
     return outcomes, failed
 
 
-def report_duplicates(console: Console, duplicates: list[InventoryEntry], entries: list[InventoryEntry]) -> None:
+def report_duplicates(
+    console: Console, duplicates: list[InventoryEntry], entries: list[InventoryEntry]
+) -> None:
     originals = {entry.document_id: entry.path for entry in entries}
     for entry in duplicates:
         print_duplicate(console, entry, originals[entry.document_id])
@@ -135,7 +154,11 @@ def report_missing(console: Console, known: dict[str, KnownDocument], present: s
     """Print loaded documents whose file is gone (never deleted); returns how many are not yet recorded."""
     newly = 0
     for document_id, doc in sorted(known.items()):
-        if doc.status == "loaded" and document_id not in present and not (doc.source_path and Path(doc.source_path).exists()):
+        if (
+            doc.status == "loaded"
+            and document_id not in present
+            and not (doc.source_path and Path(doc.source_path).exists())
+        ):
             print_missing(console, document_id, doc.source_path or "")
             newly += not doc.reported_missing
     return newly

@@ -9,7 +9,13 @@ from assets.loading import normalised_lines, warehouse_documents
 from assets.publishing import published_warehouse
 from pipelines.tags import WRITER_TAG
 
-ALL_ASSETS = [source_documents, extracted_documents, normalised_lines, warehouse_documents, published_warehouse]
+ALL_ASSETS = [
+    source_documents,
+    extracted_documents,
+    normalised_lines,
+    warehouse_documents,
+    published_warehouse,
+]
 
 ingest_job = define_asset_job(
     "ingest_documents",

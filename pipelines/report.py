@@ -13,7 +13,11 @@ from pipelines.staged import Outcome
 
 def print_outcome(console: Console, outcome: Outcome) -> None:
     if outcome.status == "loaded":
-        findings = f"  findings {outcome.errors} error / {outcome.findings - outcome.errors} warn" if outcome.findings else ""
+        findings = (
+            f"  findings {outcome.errors} error / {outcome.findings - outcome.errors} warn"
+            if outcome.findings
+            else ""
+        )
         console.print(
             f"[green]loaded     [/] {outcome.document_id}  {escape(outcome.title)}  "
             f"{outcome.tables} tables, {outcome.amounts} amounts{findings}  {escape(outcome.path)}"
@@ -30,19 +34,24 @@ def print_skipped(console: Console, entry: InventoryEntry, status: str) -> None:
 
 
 def print_duplicate(console: Console, entry: InventoryEntry, original: str) -> None:
-    console.print(f"[dim]duplicate   {entry.document_id}  same bytes as {escape(original)}  {escape(entry.path)}[/]")
+    console.print(
+        f"[dim]duplicate   {entry.document_id}  same bytes as {escape(original)}  {escape(entry.path)}[/]"
+    )
 
 
 def print_missing(console: Console, document_id: str, path: str) -> None:
     console.print(f"[red]missing    [/] {document_id}  file removed; kept in the warehouse  {escape(path)}")
 
 
-def print_summary(console: Console, outcomes: Sequence[Outcome], skipped: int, failed: Sequence[str],
-                  seconds: float) -> None:
+def print_summary(
+    console: Console, outcomes: Sequence[Outcome], skipped: int, failed: Sequence[str], seconds: float
+) -> None:
     loaded = [o for o in outcomes if o.status == "loaded"]
     console.print(
         f"[bold]{len(outcomes)} processed[/]: {len(loaded)} loaded, {len(outcomes) - len(loaded)} quarantined, "
         f"{skipped} unchanged skipped; {sum(o.amounts for o in loaded)} amounts loaded in {seconds:.1f} s"
     )
     for document_id in failed:
-        console.print(f"[red]not processed[/] {document_id}: no outcome recorded (see the run in the Dagster UI)")
+        console.print(
+            f"[red]not processed[/] {document_id}: no outcome recorded (see the run in the Dagster UI)"
+        )

@@ -1,6 +1,5 @@
 """Inbox sensor: new files become dynamic partitions, and one run covers the whole batch."""
 
-
 from dagster import (
     DefaultSensorStatus,
     RunRequest,
@@ -33,6 +32,8 @@ def inbox_sensor(context: SensorEvaluationContext, staging: StagingStore) -> Sen
     manifest.record(new)
     keys = [entry.document_id for entry in new]
     return SensorResult(
-        run_requests=[RunRequest(run_key=f"inbox-{keys[0]}-{keys[-1]}-{len(keys)}", tags=range_tags(keys[0], keys[-1]))],
+        run_requests=[
+            RunRequest(run_key=f"inbox-{keys[0]}-{keys[-1]}-{len(keys)}", tags=range_tags(keys[0], keys[-1]))
+        ],
         dynamic_partitions_requests=[documents_partitions.build_add_request(keys)],
     )

@@ -31,8 +31,18 @@ def test_cli_ingest_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     env = os.environ | {"DAGSTER_HOME": str(home), "COLUMNS": "250"}
 
     done = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "countybudget"), "ingest", str(tmp_path / "inbox"), "--warehouse", str(published)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+        [
+            str(REPO / ".venv" / "bin" / "countybudget"),
+            "ingest",
+            str(tmp_path / "inbox"),
+            "--warehouse",
+            str(published),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
@@ -41,16 +51,26 @@ def test_cli_ingest_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         amounts = con.execute("SELECT count(*) FROM v_budget_lines").fetchone()[0]
         reason = con.execute(f"SELECT reason FROM v_documents WHERE document_id = '{broken}'").fetchone()[0]
     assert reason == "corrupt"
-    assert any(line.startswith(f"loaded      {good}  中共上海市普陀区委社会工作部2024年度部门决算  9 tables, {amounts} amounts")
-               for line in lines), done.stdout
+    assert any(
+        line.startswith(
+            f"loaded      {good}  中共上海市普陀区委社会工作部2024年度部门决算  9 tables, {amounts} amounts"
+        )
+        for line in lines
+    ), done.stdout
     assert any(line.startswith(f"quarantined {broken}  corrupt: ") for line in lines), done.stdout
-    assert any(line.startswith(f"2 processed: 1 loaded, 1 quarantined, 0 unchanged skipped; {amounts} amounts loaded")
-               for line in lines), done.stdout
+    assert any(
+        line.startswith(
+            f"2 processed: 1 loaded, 1 quarantined, 0 unchanged skipped; {amounts} amounts loaded"
+        )
+        for line in lines
+    ), done.stdout
     assert (home / "dagster.yaml").read_text() == (REPO / "dagster.yaml").read_text()
 
     monkeypatch.setenv("DAGSTER_HOME", str(home))
     [run] = DagsterInstance.get().get_runs()
     assert run.job_name == "ingest_documents"
     assert run.is_success
-    assert (run.tags["dagster/asset_partition_range_start"], run.tags["dagster/asset_partition_range_end"]) == (
-        broken, good)  # registered in path order: broken.pdf, then putuo-….pdf
+    assert (
+        run.tags["dagster/asset_partition_range_start"],
+        run.tags["dagster/asset_partition_range_end"],
+    ) == (broken, good)  # registered in path order: broken.pdf, then putuo-….pdf

@@ -27,7 +27,9 @@ def test_seed_contradictions_fail_their_checks_and_nothing_else(tmp_path: Path) 
     instance = DagsterInstance.ephemeral()
     register_new(instance, [entry.document_id])
     result = defs.resolve_job_def("ingest_documents").execute_in_process(
-        run_config=resource_run_config(published), instance=instance, tags=range_tags(entry.document_id, entry.document_id)
+        run_config=resource_run_config(published),
+        instance=instance,
+        tags=range_tags(entry.document_id, entry.document_id),
     )
     evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
     expected = {f["check"]: f for f in truth["expected_findings"]}
@@ -39,14 +41,26 @@ def test_seed_contradictions_fail_their_checks_and_nothing_else(tmp_path: Path) 
         metadata = evaluations[name].metadata
         assert metadata["findings"].value == 1
         assert (metadata["expected_yuan"].value, metadata["actual_yuan"].value) == (
-            finding["expected_yuan"], finding["actual_yuan"])
-        assert metadata["difference_yuan"].value == str(Decimal(finding["actual_yuan"]) - Decimal(finding["expected_yuan"]))
+            finding["expected_yuan"],
+            finding["actual_yuan"],
+        )
+        assert metadata["difference_yuan"].value == str(
+            Decimal(finding["actual_yuan"]) - Decimal(finding["expected_yuan"])
+        )
         assert metadata["first_document"].value == entry.document_id
 
 
 def finding_row(severity: str, expected: str | None, actual: str | None) -> tuple:
-    return ("d1", "白石县教育局", 2024, "budget", severity, "合计 is not the sum",
-            None if expected is None else Decimal(expected), None if actual is None else Decimal(actual))
+    return (
+        "d1",
+        "白石县教育局",
+        2024,
+        "budget",
+        severity,
+        "合计 is not the sum",
+        None if expected is None else Decimal(expected),
+        None if actual is None else Decimal(actual),
+    )
 
 
 def test_check_result_severity_and_exact_metadata() -> None:
@@ -60,10 +74,20 @@ def test_check_result_severity_and_exact_metadata() -> None:
     unvalued = check_result("toc_table_missing", [finding_row("error", None, None)])
     assert "expected_yuan" not in unvalued.metadata and "difference_yuan" not in unvalued.metadata
 
-    failed = check_result("table_total", [finding_row("error", "1.00", "2.50"), finding_row("warn", None, None)])
+    failed = check_result(
+        "table_total", [finding_row("error", "1.00", "2.50"), finding_row("warn", None, None)]
+    )
     assert (failed.passed, failed.severity) == (False, AssetCheckSeverity.ERROR)
     assert {k: failed.metadata[k].value for k in ("findings", "errors", "warnings", "difference_yuan")} == {
-        "findings": 2, "errors": 1, "warnings": 1, "difference_yuan": "1.50"}
+        "findings": 2,
+        "errors": 1,
+        "warnings": 1,
+        "difference_yuan": "1.50",
+    }
     assert "| d1 | 白石县教育局 | 2024 | budget | warn | 合计 is not the sum | None | None | None |" not in (
-        failed.metadata["findings_table"].value)
-    assert "| d1 | 白石县教育局 | 2024 | budget | warn | 合计 is not the sum |  |  |  |" in failed.metadata["findings_table"].value
+        failed.metadata["findings_table"].value
+    )
+    assert (
+        "| d1 | 白石县教育局 | 2024 | budget | warn | 合计 is not the sum |  |  |  |"
+        in failed.metadata["findings_table"].value
+    )

@@ -69,10 +69,16 @@ def test_graph_loads_every_amount_exactly_and_quarantines_the_rest(tmp_path: Pat
 
     summaries = [m.metadata for m in result.asset_materializations_for_node("warehouse_documents")]
     assert len(summaries) == 3  # one materialisation per partition of the single run
-    figures = {key: summaries[0][key].value for key in ("documents_processed", "documents_quarantined",
-                                                         "amounts_loaded", "tables")}
-    assert figures == {"documents_processed": 3, "documents_quarantined": 1, "amounts_loaded": len(expected),
-                       "tables": 18}
+    figures = {
+        key: summaries[0][key].value
+        for key in ("documents_processed", "documents_quarantined", "amounts_loaded", "tables")
+    }
+    assert figures == {
+        "documents_processed": 3,
+        "documents_quarantined": 1,
+        "amounts_loaded": len(expected),
+        "tables": 18,
+    }
 
 
 def test_each_partition_gets_its_extraction_report(tmp_path: Path) -> None:

@@ -61,7 +61,9 @@ def test_second_ingest_of_an_unchanged_corpus_processes_nothing(
 
     assert run_ingest([inbox], published) == 0
     output = capsys.readouterr().out
-    assert summary_line(output) == "0 processed: 0 loaded, 0 quarantined, 3 unchanged skipped; 0 amounts loaded"
+    assert (
+        summary_line(output) == "0 processed: 0 loaded, 0 quarantined, 3 unchanged skipped; 0 amounts loaded"
+    )
     assert sum(line.startswith("unchanged ") for line in output.splitlines()) == 3
     assert runs() == 1  # no run at all
     assert published.stat().st_mtime_ns == before
@@ -73,7 +75,9 @@ def test_a_changed_file_supersedes_its_older_version(
     published = tmp_path / "w.duckdb"
     assert run_ingest([inbox], published) == 0
     old_id = sha256_of(inbox / PUTUO)[:16]
-    old_lines = query(published, f"SELECT count(*), sum(amount_yuan) FROM v_budget_lines WHERE document_id = '{old_id}'")
+    old_lines = query(
+        published, f"SELECT count(*), sum(amount_yuan) FROM v_budget_lines WHERE document_id = '{old_id}'"
+    )
     assert old_lines[0][0] > 100
 
     with (inbox / PUTUO).open("ab") as corrected:  # a re-issue: same document, different bytes
@@ -81,13 +85,23 @@ def test_a_changed_file_supersedes_its_older_version(
     new_id = sha256_of(inbox / PUTUO)[:16]
     capsys.readouterr()
     assert run_ingest([inbox], published) == 0
-    assert summary_line(capsys.readouterr().out).startswith("1 processed: 1 loaded, 0 quarantined, 2 unchanged")
+    assert summary_line(capsys.readouterr().out).startswith(
+        "1 processed: 1 loaded, 0 quarantined, 2 unchanged"
+    )
 
-    statuses = dict(query(published, "SELECT document_id, status FROM v_documents WHERE phase = 'final' "
-                                     "AND department = '中共上海市普陀区委社会工作部'"))
+    statuses = dict(
+        query(
+            published,
+            "SELECT document_id, status FROM v_documents WHERE phase = 'final' "
+            "AND department = '中共上海市普陀区委社会工作部'",
+        )
+    )
     assert statuses == {old_id: "superseded", new_id: "loaded"}
-    by_document = query(published, "SELECT document_id, count(*), sum(amount_yuan) FROM v_budget_lines "
-                                   "WHERE department = '中共上海市普陀区委社会工作部' GROUP BY ALL")
+    by_document = query(
+        published,
+        "SELECT document_id, count(*), sum(amount_yuan) FROM v_budget_lines "
+        "WHERE department = '中共上海市普陀区委社会工作部' GROUP BY ALL",
+    )
     assert by_document == [(new_id, *old_lines[0])]
 
 
@@ -104,9 +118,13 @@ def test_a_removed_file_is_reported_not_deleted(
     assert run_ingest([inbox], published) == 0
     output = capsys.readouterr().out
     assert f"missing     {removed_id}  file removed; kept in the warehouse  {inbox / PUTUO}" in output
-    assert query(published, f"SELECT status, missing_since IS NOT NULL FROM v_documents "
-                            f"WHERE document_id = '{removed_id}'") == [("loaded", True)]
-    assert query(published, f"SELECT count(*) FROM v_budget_lines WHERE document_id = '{removed_id}'") == lines
+    assert query(
+        published,
+        f"SELECT status, missing_since IS NOT NULL FROM v_documents WHERE document_id = '{removed_id}'",
+    ) == [("loaded", True)]
+    assert (
+        query(published, f"SELECT count(*) FROM v_budget_lines WHERE document_id = '{removed_id}'") == lines
+    )
     assert runs() == 2  # one refresh run recorded the removal; the next ingest needs none
     assert run_ingest([inbox], published) == 0
     assert runs() == 2
@@ -118,8 +136,15 @@ def test_a_failed_run_exits_1_and_says_which_step_failed(
     published = tmp_path / "w.duckdb"
     working = tmp_path / "w.work.duckdb"
     holder = subprocess.Popen(  # another process holds the working copy: DuckDB refuses a second writer
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(working)!r}); print('ready', flush=True); "
-         "time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(working)!r}); print('ready', flush=True); "
+            "time.sleep(120)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
         assert run_ingest([inbox], published) == 1

@@ -20,8 +20,13 @@ with writer_lock(Path(sys.argv[1])):
 
 def test_a_second_process_waits_until_the_first_releases(tmp_path: Path) -> None:
     published = tmp_path / "w.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(published)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(published)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert holder.stdout is not None and holder.stdin is not None
     assert holder.stdout.readline() == "held\n"
     waits: list[str] = []

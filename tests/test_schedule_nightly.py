@@ -29,7 +29,10 @@ def test_schedule_cron_and_timezone() -> None:
 def evaluate(instance: DagsterInstance, tmp_path: Path) -> list[RunRequest]:
     context = build_schedule_context(
         instance=instance,
-        resources={"staging": staging_in(tmp_path), "warehouse": WarehouseResource(path=str(tmp_path / "w.duckdb"))},
+        resources={
+            "staging": staging_in(tmp_path),
+            "warehouse": WarehouseResource(path=str(tmp_path / "w.duckdb")),
+        },
         scheduled_execution_time=datetime(2026, 11, 27, 2, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
     )
     return list(nightly_schedule.evaluate_tick(context).run_requests or [])
@@ -62,7 +65,9 @@ def test_schedule_runs_what_the_warehouse_lacks_then_only_refreshes(
     assert request.asset_selection is None
     assert instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME) == keys
 
-    [request] = evaluate(instance, tmp_path)  # the run never happened: the same batch again, not re-registered
+    [request] = evaluate(
+        instance, tmp_path
+    )  # the run never happened: the same batch again, not re-registered
     assert {k: v for k, v in request.tags.items() if k in RANGE_TAGS} == range_tags(keys[0], keys[-1])
     assert instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME) == keys
 
@@ -84,5 +89,7 @@ def test_schedule_covers_a_gap_with_one_run_per_partition_range(
 
     requests = evaluate(instance, tmp_path)
     assert [{k: v for k, v in r.tags.items() if k in RANGE_TAGS} for r in requests] == [
-        range_tags(a, a), range_tags(c, d)]
+        range_tags(a, a),
+        range_tags(c, d),
+    ]
     assert instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME) == [a, b, c, d]

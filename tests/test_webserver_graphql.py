@@ -55,7 +55,11 @@ def webserver(tmp_path: Path) -> Iterator[str]:
     log = (tmp_path / "webserver.log").open("w")
     process = subprocess.Popen(
         [str(WEBSERVER), "-h", "127.0.0.1", "-p", str(port), "-m", "pipelines.definitions"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -91,8 +95,15 @@ def test_webserver_serves_graph_checks_schedule_and_sensor(webserver: str) -> No
         "published_warehouse": ["warehouse_documents"],
     }
     partitioned = {key for key, n in nodes.items() if n["partitionDefinition"]}
-    assert partitioned == {"source_documents", "extracted_documents", "normalised_lines", "warehouse_documents"}
-    assert {n["partitionDefinition"]["name"] for key, n in nodes.items() if key in partitioned} == {"documents"}
+    assert partitioned == {
+        "source_documents",
+        "extracted_documents",
+        "normalised_lines",
+        "warehouse_documents",
+    }
+    assert {n["partitionDefinition"]["name"] for key, n in nodes.items() if key in partitioned} == {
+        "documents"
+    }
     checks = nodes["published_warehouse"]["assetChecksOrError"]["checks"]
     assert {c["name"] for c in checks} == {*ALL_CHECKS, "quarantine_check"}
     assert not any(c["blocking"] for c in checks)
