@@ -7,6 +7,7 @@ no-op nightly run costs a ``stat`` per file.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -66,11 +67,14 @@ class Manifest:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.entries: dict[str, InventoryEntry] = {}
-        if path.exists():
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            self.entries = {key: InventoryEntry(**value) for key, value in raw.items()}
+        self.entries = self._read()
         self._by_path = {entry.path: entry for entry in self.entries.values()}
+
+    def _read(self) -> dict[str, InventoryEntry]:
+        if not self.path.exists():
+            return {}
+        raw = json.loads(self.path.read_text(encoding="utf-8"))
+        return {key: InventoryEntry(**value) for key, value in raw.items()}
 
     def entry_for(self, path: Path) -> InventoryEntry:
         """The file's entry, hashing it only when path, size or mtime changed."""
@@ -82,14 +86,21 @@ class Manifest:
         return InventoryEntry(document_id_from_sha256(sha), str(path), stat.st_size, stat.st_mtime_ns, sha)
 
     def record(self, entries: Sequence[InventoryEntry]) -> None:
-        """Remember these entries (a later entry for the same id wins: the file most recently seen)."""
-        for entry in entries:
-            self.entries[entry.document_id] = entry
-            self._by_path[entry.path] = entry
-        self.save()
+        """Remember these entries (a later entry for the same id wins: the file most recently seen).
 
-    def save(self) -> None:
+        Merged into what is on disk under a lock, so a sensor tick and an ``ingest`` recording at
+        the same time both keep their entries.
+        """
+        if not entries:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.with_name(f"{self.path.name}.lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self.entries = self._read() | self.entries | {entry.document_id: entry for entry in entries}
+            self._by_path = {entry.path: entry for entry in self.entries.values()}
+            self._write()
+
+    def _write(self) -> None:
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         payload = {key: asdict(entry) for key, entry in sorted(self.entries.items())}
         temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")

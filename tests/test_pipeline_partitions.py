@@ -65,3 +65,12 @@ def test_split_duplicates_keeps_the_first_path_of_each_content(tmp_path: Path) -
     unique, duplicates = split_duplicates(take_inventory(paths, Manifest(tmp_path / "m.json")))
     assert [e.path for e in unique] == [str(paths[0]), str(paths[1])]
     assert [e.path for e in duplicates] == [str(paths[2])]
+
+
+def test_manifest_record_merges_with_entries_another_process_wrote(tmp_path: Path) -> None:
+    paths = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    keys = [write_pdf_like(path, path.stem) for path in paths]
+    sensor_view, ingest_view = Manifest(tmp_path / "m.json"), Manifest(tmp_path / "m.json")
+    sensor_view.record(take_inventory(paths[:1], sensor_view))
+    ingest_view.record(take_inventory(paths[1:], ingest_view))  # loaded before the sensor wrote
+    assert sorted(Manifest(tmp_path / "m.json").entries) == sorted(keys)
