@@ -96,7 +96,7 @@ class Manifest:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.with_name(f"{self.path.name}.lock").open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            self.entries = self._read() | self.entries | {entry.document_id: entry for entry in entries}
+            self.entries = self._read() | {entry.document_id: entry for entry in entries}
             self._by_path = {entry.path: entry for entry in self.entries.values()}
             self._write()
 
