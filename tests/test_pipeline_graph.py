@@ -116,3 +116,29 @@ def test_a_file_changed_after_registration_is_not_recorded(tmp_path: Path) -> No
     recorded = {row[0] for row in query(published, "SELECT document_id FROM v_documents")}
     assert recorded == set(keys) - {stale}
     assert staging.get(stale, "source").problem.message == f"{pdfs[0]} changed before it was read"
+
+
+def test_the_sensor_batch_runs_as_one_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dagster import SensorResult, build_sensor_context
+
+    from pipelines.sensors import inbox_sensor
+
+    copy_real_pdfs(tmp_path / "inbox")
+    published = tmp_path / "w.duckdb"
+    monkeypatch.setenv("DISCLOSURE_INBOX", str(tmp_path / "inbox"))
+    instance = DagsterInstance.ephemeral()
+    staging = StagingStore(root=str(default_staging_root(published)))
+    tick = inbox_sensor(build_sensor_context(instance=instance, resources={"staging": staging}))
+    assert isinstance(tick, SensorResult)
+    for request in tick.dynamic_partitions_requests:  # what the daemon does with the tick
+        instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+    [run_request] = tick.run_requests
+
+    result = defs.resolve_job_def("ingest_documents").execute_in_process(
+        run_config=resource_run_config(published), instance=instance, tags=dict(run_request.tags)
+    )
+    assert result.success
+    assert query(published, "SELECT status, count(*) FROM v_documents GROUP BY ALL ORDER BY ALL") == [
+        ("loaded", 2),
+        ("quarantined", 1),
+    ]
