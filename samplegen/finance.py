@@ -23,6 +23,7 @@ class Leaf:
     fund_project: Decimal = ZERO  # government fund, project
     business_basic: Decimal = ZERO  # 事业收入, basic
     business_project: Decimal = ZERO  # 事业收入, project
+    carryover: Decimal = ZERO  # part of ``project`` paid from last year's general-budget carryover (上年结转)
 
     @property
     def gb_basic(self) -> Decimal:
@@ -118,6 +119,15 @@ class Finances:
     @property
     def general_budget(self) -> Decimal:
         return self.sum("gb_total")
+
+    @property
+    def carryover(self) -> Decimal:
+        return self.sum("carryover")
+
+    @property
+    def appropriation(self) -> Decimal:
+        """This year's general-budget appropriation (一般公共预算拨款收入): spending less carryover."""
+        return self.general_budget - self.carryover
 
     @property
     def government_fund(self) -> Decimal:

@@ -95,6 +95,16 @@ def make_projects(profile: Profile, leaves: list[Leaf], rng: random.Random, q: D
     return projects
 
 
+def add_carryover(fin: Finances, rng: random.Random) -> None:
+    """Some budgets spend last year's carryover (上年结转) on part of their projects."""
+    if rng.random() >= 0.3:
+        return
+    q = QUANTUM_YUAN[fin.unit]
+    for leaf in fin.leaves:
+        if leaf.project and rng.random() < 0.6:
+            leaf.carryover = min(leaf.project, scale(leaf.project, rng.uniform(0.05, 0.3), q))
+
+
 def department_finances(profile: Profile, years: list[int], unit: str, rng: random.Random
                         ) -> dict[tuple[int, str], Finances]:
     """Finances of every (year, phase); the year before the first is generated for 比上年."""

@@ -78,8 +78,10 @@ def budget_totals(ctx: DocContext) -> list[Paragraph]:
         w.marks.append((w.marks[-1][0], {**w.marks[-1][1], "metric": "expenditure_total"}))
         revenue_change(ctx, w)
         first = w.say("。").paragraph()
-        w = Writer(ctx).say("收入预算中：一般公共预算拨款收入").fig(fin.general_budget)
-        w.say(f"，占{percent(fin.general_budget, fin.total)}%")
+        w = Writer(ctx).say("收入预算中：一般公共预算拨款收入").fig(fin.appropriation)
+        w.say(f"，占{percent(fin.appropriation, fin.total)}%")
+        if fin.carryover:
+            w.say("；上年结转").fig(fin.carryover)
         if fin.government_fund:
             w.say("；政府性基金预算拨款收入").fig(fin.government_fund)
         if fin.business_income:
@@ -97,11 +99,11 @@ def budget_totals(ctx: DocContext) -> list[Paragraph]:
         return [first, w.fig(project, "project_expenditure").say("。").paragraph()]
     w = Writer(ctx).say(f"{dept}{year}年收入预算总额").fig(fin.total, "revenue_total")
     revenue_change(ctx, w)
-    w.say("，其中：一般公共预算财政拨款收入").fig(fin.general_budget).say("；政府性基金拨款收入")
+    w.say("，其中：一般公共预算财政拨款收入").fig(fin.appropriation).say("；政府性基金拨款收入")
     w.fig(fin.government_fund)
     if fin.business_income:
         w.say("；事业收入").fig(fin.business_income)
-    first = w.say(f"。上年结转0{style.unit}。").paragraph()
+    first = w.say("。上年结转").fig(fin.carryover).say("。").paragraph()
     basic_word = "基本保障支出" if style.code_split else "基本支出"
     w = Writer(ctx).say(f"{dept}{year}年支出预算总额").fig(fin.total, "expenditure_total")
     w.say(f"，其中：{basic_word}").fig(basic, "basic_expenditure").say(f"，占{percent(basic, fin.total)}%；项目支出")

@@ -13,7 +13,7 @@ from pathlib import Path
 from samplegen.context import DocContext
 from samplegen.departments import profile as profile_by_key
 from samplegen.document import build_blocks, title_of
-from samplegen.generate import department_finances
+from samplegen.generate import add_carryover, department_finances
 from samplegen.plants import plant
 from samplegen.render import Renderer
 from samplegen.style import draw_style
@@ -60,6 +60,8 @@ def run_job(job: DepartmentJob) -> list[dict]:
     finances = department_finances(profile, list(job.years), job.unit, rng)
     truths = []
     for (year, phase), fin in sorted(finances.items()):
+        if phase == "budget":
+            add_carryover(fin, random.Random(f"{job.seed}:{year}:carryover"))
         style = draw_style(random.Random(f"{job.seed}:{year}:{phase}:style"), job.unit, phase)
         ctx = DocContext(job.county, profile.name(job.county, year), year, phase, fin, style, profile.kind)
         for plant_year, plant_phase, check in job.plants:

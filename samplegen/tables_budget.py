@@ -21,7 +21,8 @@ from samplegen.tablekit import (
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
 REVENUE_SOURCES = (
-    ("carryover", "上年结转", lambda leaf: ZERO), ("general_budget", "一般公共预算拨款收入", lambda leaf: leaf.gb_total),
+    ("carryover", "上年结转", lambda leaf: leaf.carryover),
+    ("general_budget", "一般公共预算拨款收入", lambda leaf: leaf.gb_total - leaf.carryover),
     ("government_fund", "政府性基金预算拨款收入", lambda leaf: leaf.fund_project),
     ("state_capital", "国有资本经营预算拨款收入", lambda leaf: ZERO),
     ("special_account", "财政专户管理资金收入", lambda leaf: ZERO),
@@ -53,7 +54,7 @@ def coded_spec(ctx: DocContext, key: str, title: str, groups: list[tuple[str, li
 def summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "summary")
     left = numbered_items([
-        ("一般公共预算拨款收入", [("revenue", fin.general_budget)]),
+        ("一般公共预算拨款收入", [("revenue", fin.appropriation)]),
         ("政府性基金预算拨款收入", [("revenue", fin.government_fund)]),
         ("国有资本经营预算拨款收入", [("revenue", ZERO)]),
         ("财政专户管理资金收入", [("revenue", None)]),
@@ -65,8 +66,8 @@ def summary(ctx: DocContext, title: str) -> TableSpec:
     ])
     right = class_side(ctx, "total", [("expenditure", "total")])
     totals = [
-        ([("本年收入合计", [("revenue", fin.total)])], [("本年支出合计", [("expenditure", fin.total)])]),
-        ([("上年结转", [("revenue", ZERO)])], [("结转下年", [("expenditure", ZERO)])]),
+        ([("本年收入合计", [("revenue", fin.total - fin.carryover)])], [("本年支出合计", [("expenditure", fin.total)])]),
+        ([("上年结转", [("revenue", fin.carryover)])], [("结转下年", [("expenditure", ZERO)])]),
         ([("总计", [("revenue", fin.total)])], [("总计", [("expenditure", ctx.summary_expenditure_total)])]),
     ]
     rows = two_sided_rows(cells, left, right, totals, 1)
@@ -124,7 +125,7 @@ def fiscal_summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "fiscal_summary")
     fiscal = fin.general_budget + fin.government_fund
     left = numbered_items([
-        ("一般公共预算拨款", [("revenue", fin.general_budget)]),
+        ("一般公共预算拨款", [("revenue", fin.appropriation)]),
         ("政府性基金预算拨款", [("revenue", fin.government_fund)]),
         ("国有资本经营预算拨款", [("revenue", ZERO)]),
     ])
@@ -133,7 +134,8 @@ def fiscal_summary(ctx: DocContext, title: str) -> TableSpec:
     sums = [("total", fiscal), ("general_budget", fin.general_budget), ("government_fund", fin.government_fund),
             ("state_capital", None)]
     totals = [
-        ([("本年收入合计", [("revenue", fiscal)])], [("本年支出合计", sums)]),
+        ([("本年收入合计", [("revenue", fiscal - fin.carryover)])], [("本年支出合计", sums)]),
+        ([("上年结转", [("revenue", fin.carryover)])], [("结转下年", [(m, None) for m, _ in sums])]),
         ([("总计", [("revenue", fiscal)])], [("总计", sums)]),
     ]
     rows = two_sided_rows(cells, left, right, totals, 4)
