@@ -13,12 +13,14 @@ from dagster import (
 )
 
 from assets.previews import extraction_report, markdown_table, without_none
+from extract.model import ReasonClass
 from pipelines.inventory import InventoryEntry, Manifest
 from pipelines.partitions import documents_partitions
 from pipelines.resources import ExtractionResource, StagingStore
 from pipelines.staged import EXTRACTED, SOURCE, Quarantined, SourceFile
 
-UNREADABLE = "extraction_error"
+UNREADABLE = ReasonClass.EXTRACTION_ERROR.value
+DUPLICATE = ReasonClass.DUPLICATE.value
 
 
 def locate(key: str, manifest: Manifest) -> SourceFile:
@@ -30,9 +32,18 @@ def locate(key: str, manifest: Manifest) -> SourceFile:
     if not path.is_file():
         return SourceFile(entry, Quarantined(UNREADABLE, f"{entry.path} was removed before it was read"))
     current = manifest.entry_for(path)
-    if current.document_id != key:
+    if current.sha256 != entry.sha256:
         return SourceFile(entry, Quarantined(UNREADABLE, f"{entry.path} changed before it was read"))
-    return SourceFile(current)
+    return SourceFile(entry)
+
+
+def duplicate_of(entry: InventoryEntry, manifest: Manifest) -> Quarantined:
+    """The quarantine of a second file with the same bytes as a registered document."""
+    original = manifest.entries.get(entry.duplicate_of or "")
+    where = original.path if original else f"document {entry.duplicate_of}"
+    return Quarantined(
+        DUPLICATE, f"{Path(entry.path).name}: same bytes as {where} (document {entry.duplicate_of})"
+    )
 
 
 @asset(
@@ -74,12 +85,18 @@ def extracted_documents(
 
     started = time.perf_counter()
     sources: dict[str, SourceFile] = {key: staging.get(key, SOURCE) for key in context.partition_keys}
-    readable = [Path(s.entry.path) for s in sources.values() if s.problem is None]
+    manifest = staging.manifest()
+    readable = [
+        Path(s.entry.path) for s in sources.values() if s.problem is None and not s.entry.duplicate_of
+    ]
     results = extract_many(readable, extraction.limits(), workers=extraction.workers)
     quarantined = pages = tables = 0
     preview: list[tuple] = []
     for key, source in sources.items():
-        result = source.problem or results[Path(source.entry.path)]
+        if source.problem is None and source.entry.duplicate_of:
+            result = duplicate_of(source.entry, manifest)
+        else:
+            result = source.problem or results[Path(source.entry.path)]
         staged = Quarantined.from_error(result) if isinstance(result, Exception) else result
         staging.put(key, EXTRACTED, staged)
         if isinstance(staged, Quarantined):

@@ -21,7 +21,7 @@ from pipelines.inventory import InventoryEntry
 from pipelines.jobs import ingest_job
 from pipelines.known import KnownDocument, known_documents
 from pipelines.partitions import contiguous_ranges, range_tags, register_new
-from pipelines.report import print_duplicate, print_missing, print_outcome, print_skipped, print_summary
+from pipelines.report import print_missing, print_outcome, print_skipped, print_summary
 from pipelines.resources import StagingStore, default_staging_root, resource_run_config
 from pipelines.scan import scan
 from pipelines.staged import OUTCOME
@@ -104,12 +104,11 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     found = scan(paths, manifest)
     with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
         known = known_documents(published)
-        todo = [entry for entry in found.entries if entry.document_id not in known]
-        for entry in found.entries:
+        todo = [entry for entry in found.files if entry.document_id not in known]
+        for entry in found.files:
             if entry.document_id in known:
                 print_skipped(console, entry, known[entry.document_id].status)
-        report_duplicates(console, found.duplicates, found.entries)
-        newly_missing = report_missing(console, known, {entry.document_id for entry in found.entries})
+        newly_missing = report_missing(console, known, {entry.document_id for entry in found.files})
         manifest.record(todo)
         for entry in todo:
             staging.discard(entry.document_id, OUTCOME)
@@ -121,14 +120,14 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
                     persistent_instance(),
                     published,
                     [e.document_id for e in todo],
-                    len(found.entries) - len(todo),
+                    len(found.files) - len(todo),
                 )
     outcomes, failed = collect_outcomes(staging, todo)
     for outcome in outcomes:
         print_outcome(console, outcome)
     for error in errors:
         console.print(f"[red]failed[/] {escape(error)}")
-    print_summary(console, outcomes, len(found.entries) - len(todo), failed, time.perf_counter() - started)
+    print_summary(console, outcomes, len(found.files) - len(todo), failed, time.perf_counter() - started)
     return 0 if not errors and not failed else 1
 
 
@@ -140,14 +139,6 @@ def collect_outcomes(staging: StagingStore, todo: list[InventoryEntry]) -> tuple
         except FileNotFoundError:
             failed.append(entry.document_id)
     return outcomes, failed
-
-
-def report_duplicates(
-    console: Console, duplicates: list[InventoryEntry], entries: list[InventoryEntry]
-) -> None:
-    originals = {entry.document_id: entry.path for entry in entries}
-    for entry in duplicates:
-        print_duplicate(console, entry, originals[entry.document_id])
 
 
 def report_missing(console: Console, known: dict[str, KnownDocument], present: set[str]) -> int:

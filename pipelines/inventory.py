@@ -11,8 +11,8 @@ import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -24,6 +24,7 @@ class InventoryEntry:
     size: int
     mtime_ns: int
     sha256: str
+    duplicate_of: str | None = None  # the document_id of an earlier file with the same bytes
 
 
 def local_folder(location: str | Path) -> Path:
@@ -60,6 +61,12 @@ def sha256_of(path: Path) -> str:
 def document_id_from_sha256(sha256: str) -> str:
     """The first 16 hex digits of the SHA-256: the id and the partition key."""
     return sha256[:16]
+
+
+def duplicate_document_id(sha256: str, path: str) -> str:
+    """A second file with the same bytes gets its own row (quarantined as a duplicate): an id from
+    the content hash and its path, so it is stable across runs and distinct from the original's."""
+    return hashlib.sha256(f"{sha256}\0{path}".encode()).hexdigest()[:16]
 
 
 class Manifest:
@@ -111,13 +118,30 @@ def take_inventory(paths: Sequence[Path], manifest: Manifest) -> list[InventoryE
     return [manifest.entry_for(path) for path in paths]
 
 
-def split_duplicates(entries: Sequence[InventoryEntry]) -> tuple[list[InventoryEntry], list[InventoryEntry]]:
-    """(first file of each content hash, later files with the same bytes as an earlier one)."""
-    unique: dict[str, InventoryEntry] = {}
-    duplicates: list[InventoryEntry] = []
+def split_duplicates(
+    entries: Sequence[InventoryEntry], known_paths: Mapping[str, str] | None = None
+) -> tuple[list[InventoryEntry], list[InventoryEntry]]:
+    """(one original per content hash, the other files with the same bytes).
+
+    The original is the file already registered for that content (``known_paths``: document_id →
+    path, from the manifest) when it is still there, else the first in path order; so a copy that
+    appears later never displaces a loaded document. Duplicates carry their own document_id and
+    ``duplicate_of`` the original's.
+    """
+    known_paths = known_paths or {}
+    groups: dict[str, list[InventoryEntry]] = {}
     for entry in entries:
-        if entry.document_id in unique:
-            duplicates.append(entry)
-        else:
-            unique[entry.document_id] = entry
-    return list(unique.values()), duplicates
+        groups.setdefault(entry.sha256, []).append(entry)
+    unique: list[InventoryEntry] = []
+    duplicates: list[InventoryEntry] = []
+    for sha, group in groups.items():
+        original_id = document_id_from_sha256(sha)
+        registered = known_paths.get(original_id)
+        original = next((e for e in group if e.path == registered), group[0])
+        unique.append(replace(original, document_id=original_id, duplicate_of=None))
+        duplicates.extend(
+            replace(e, document_id=duplicate_document_id(sha, e.path), duplicate_of=original_id)
+            for e in group
+            if e is not original
+        )
+    return unique, duplicates

@@ -33,12 +33,6 @@ def print_skipped(console: Console, entry: InventoryEntry, status: str) -> None:
     console.print(f"[dim]unchanged   {entry.document_id}  already {status}  {escape(entry.path)}[/]")
 
 
-def print_duplicate(console: Console, entry: InventoryEntry, original: str) -> None:
-    console.print(
-        f"[dim]duplicate   {entry.document_id}  same bytes as {escape(original)}  {escape(entry.path)}[/]"
-    )
-
-
 def print_missing(console: Console, document_id: str, path: str) -> None:
     console.print(f"[red]missing    [/] {document_id}  file removed; kept in the warehouse  {escape(path)}")
 

@@ -25,7 +25,7 @@ def nightly_schedule(
     manifest = staging.manifest()
     found = scan([inbox_path()], manifest)
     known = known_documents(warehouse.published)
-    todo = [entry for entry in found.entries if entry.document_id not in known]
+    todo = [entry for entry in found.files if entry.document_id not in known]
     if not todo:
         return [RunRequest(asset_selection=[published_warehouse.key])]
     manifest.record(todo)

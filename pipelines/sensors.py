@@ -28,7 +28,7 @@ def inbox_sensor(context: SensorEvaluationContext, staging: StagingStore) -> Sen
     known = context.instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME)  # once per tick
     new = found.new_since(known)
     if not new:
-        return SkipReason(f"no new documents among {len(found.entries)} in {inbox_path()}")
+        return SkipReason(f"no new documents among {len(found.files)} files in {inbox_path()}")
     manifest.record(new)
     keys = [entry.document_id for entry in new]
     return SensorResult(

@@ -14,6 +14,7 @@ import pytest
 
 from extract.document import extract_document
 from extract.inventory import document_id
+from pipelines.inventory import duplicate_document_id, sha256_of
 from tests.badinputs import write_bad_inputs
 from tests.ingest_harness import document_state, run_ingest, write_good_corpus
 from warehouse.publish import connect_published
@@ -25,7 +26,8 @@ def test_bad_corpus_and_good_documents_through_ingest(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     good = write_good_corpus(inbox / "good", departments=1)
     bad = write_bad_inputs(inbox / "bad")
-    duplicate = inbox / "bad" / "zz_copy_of_a_good_one.pdf"
+    duplicate = inbox / "zz" / "copy_of_a_good_one.pdf"  # after good/ in path order: the copy
+    duplicate.parent.mkdir()
     shutil.copyfile(good[0], duplicate)
     files = [*good, *(case.path for case in bad), duplicate]
     before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
@@ -53,8 +55,13 @@ def test_bad_corpus_and_good_documents_through_ingest(tmp_path: Path) -> None:
         status, reason, amounts, total = state[document_id(pdf)][:4]
         assert (status, reason, amounts) == ("loaded", None, len(lines)), pdf
         assert total == sum((line.amount_yuan for line in lines), Decimal("0")), pdf
-    assert len(state) == len(good) + len(bad)  # the duplicate is the same document, not a row of its own
-    assert any(line.startswith("duplicate") and duplicate.name in line for line in done.stdout.splitlines())
+    assert len(state) == len(good) + len(bad) + 1  # the copy is a row of its own, quarantined
+    copy_id = duplicate_document_id(sha256_of(duplicate), str(duplicate))
+    assert state[copy_id][:2] == ("quarantined", "duplicate")
+    assert any(
+        line.startswith("quarantined") and copy_id in line and f"same bytes as {good[0]}" in line
+        for line in done.stdout.splitlines()
+    ), done.stdout
     assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files} == before
     print(
         f"bad-input cases tried through countybudget ingest: {len(bad) + 1} ({len(good)} good documents beside)"

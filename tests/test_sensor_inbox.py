@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance, SensorResult, SkipReason, build_sensor_context
 
+from pipelines.inventory import duplicate_document_id, sha256_of
 from pipelines.partitions import DOCUMENTS_PARTITIONS_NAME, range_tags
 from pipelines.sensors import inbox_sensor
 from tests.pipeline_fixtures import staging_in, write_pdf_like
@@ -43,12 +44,16 @@ def test_sensor_adds_exactly_the_new_files(inbox: Path, tmp_path: Path) -> None:
     assert instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME) == first
 
     new = write_pdf_like(inbox / "白石县" / "d.PDF", "d")
-    write_pdf_like(inbox / "copy-of-a.pdf", "a")  # same bytes as a.pdf: not a new document
+    copy = inbox / "copy-of-a.pdf"  # same bytes as 白石县/a.pdf, sorts before it: still the copy
+    write_pdf_like(copy, "a")
+    duplicate = duplicate_document_id(sha256_of(copy), str(copy.absolute()))
     result = tick(instance, tmp_path)
     assert isinstance(result, SensorResult)
-    assert [list(r.partition_keys) for r in result.dynamic_partitions_requests] == [[new]]
-    assert dict(result.run_requests[0].tags) == range_tags(new, new)
-    assert instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME) == [*first, new]
+    assert [list(r.partition_keys) for r in result.dynamic_partitions_requests] == [[new, duplicate]]
+    assert dict(result.run_requests[0].tags) == range_tags(new, duplicate)
+    assert instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME) == [*first, new, duplicate]
+    recorded = staging_in(tmp_path).manifest().entries[duplicate]
+    assert (recorded.path, recorded.duplicate_of) == (str(copy.absolute()), first[0])
 
 
 def test_sensor_skips_when_nothing_is_new(inbox: Path, tmp_path: Path) -> None:
@@ -57,7 +62,7 @@ def test_sensor_skips_when_nothing_is_new(inbox: Path, tmp_path: Path) -> None:
     assert isinstance(tick(instance, tmp_path), SensorResult)
     result = tick(instance, tmp_path)
     assert isinstance(result, SkipReason)
-    assert result.skip_message == f"no new documents among 1 in {inbox}"
+    assert result.skip_message == f"no new documents among 1 files in {inbox}"
 
 
 def test_sensor_writes_the_manifest_for_new_partitions(inbox: Path, tmp_path: Path) -> None:

@@ -59,17 +59,31 @@ class Score:
         return total
 
 
+def _relative_to_pdfs(file: str) -> str:
+    """A truth file's path below the corpus's ``pdfs/`` folder (the inbox may be a copy of it)."""
+    return file.split("pdfs/", 1)[1] if file.startswith("pdfs/") else file
+
+
 def pair_documents(truth: list[TruthDocument], rows: list[dict]) -> dict[str, dict]:
-    """truth sha256 → warehouse document row: by content hash, else by identity (a loaded document)."""
-    by_sha = {r["sha256"]: r for r in rows}
+    """truth file → warehouse document row: by source path, else content hash, else identity.
+
+    The path comes first because two files with the same bytes are two rows (the second one
+    quarantined as a duplicate) that share a content hash.
+    """
+    by_path = {}
+    for r in rows:
+        by_path.setdefault(Path(r["source_path"] or "").as_posix(), r)
+    by_sha = {r["sha256"]: r for r in rows if r["status"] != "quarantined" or r["reason"] != "duplicate"}
     by_identity = {
         (r["county"], r["department"], r["fiscal_year"], r["phase"]): r for r in rows if r["status"] == "loaded"
     }
     paired = {}
     for t in truth:
-        row = by_sha.get(t.sha256) or (by_identity.get(t.identity) if t.identity else None)
+        suffix = "/" + _relative_to_pdfs(t.file)
+        row = next((r for path, r in by_path.items() if path.endswith(suffix)), None)
+        row = row or by_sha.get(t.sha256) or (by_identity.get(t.identity) if t.identity else None)
         if row is not None:
-            paired[t.sha256] = row
+            paired[t.file] = row
     return paired
 
 
@@ -96,7 +110,7 @@ def score(warehouse: Path, truthdir: Path) -> Score:
         extracted.setdefault(line["document_id"], Counter())[key] += 1
     result = Score(documents=len(truth), found=len(paired))
     for t in truth:
-        row = paired.get(t.sha256)
+        row = paired.get(t.file)
         if row is not None and _status_agrees(t, row):
             result.status_agrees += 1
         else:
