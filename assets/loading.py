@@ -79,8 +79,11 @@ def warehouse_documents(
     started = time.perf_counter()
     outcomes = []
     with warehouse.writer(lambda: context.log.info("waiting for another writer of the warehouse")) as writer:
-        for key in context.partition_keys:
-            source, staged = staging.get(key, SOURCE), staging.get(key, NORMALISED)
+        sources = {key: staging.get(key, SOURCE) for key in context.partition_keys}
+        # Oldest file first: when a batch holds a document and its corrected re-issue (same county,
+        # department, year and phase), the newer file is loaded last and supersedes the older.
+        for key in sorted(sources, key=lambda k: (sources[k].entry.mtime_ns, sources[k].entry.path)):
+            source, staged = sources[key], staging.get(key, NORMALISED)
             if source.problem is not None:  # not the document's fault: record nothing, a later run retries
                 context.log.warning(f"document {key} not loaded: {source.problem.message}")
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -158,3 +159,26 @@ def test_a_failed_run_exits_1_and_says_which_step_failed(
 
     assert run_ingest([inbox], published) == 0  # the next run completes the work
     assert summary_line(capsys.readouterr().out).startswith("3 processed: 2 loaded, 1 quarantined")
+
+
+def test_in_one_batch_the_newer_reissue_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Original and corrected re-issue arrive together: the newer file (mtime) supersedes, whatever
+    the path order says (here the re-issue's path sorts first)."""
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
+    original, reissue = tmp_path / "inbox" / "b" / PUTUO, tmp_path / "inbox" / "a-corrected" / PUTUO
+    for path in (original, reissue):
+        path.parent.mkdir(parents=True)
+        shutil.copyfile(REAL_PDFS / PUTUO, path)
+    with reissue.open("ab") as corrected:
+        corrected.write(b"\n% corrected re-issue\n")
+    os.utime(original, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    os.utime(reissue, ns=(1_760_000_000_000_000_000, 1_760_000_000_000_000_000))
+    published = tmp_path / "w.duckdb"
+
+    assert run_ingest([tmp_path / "inbox"], published) == 0
+
+    assert dict(query(published, "SELECT document_id, status FROM v_documents")) == {
+        sha256_of(original)[:16]: "superseded",
+        sha256_of(reissue)[:16]: "loaded",
+    }
+    assert query(published, "SELECT DISTINCT document_id FROM v_budget_lines") == [(sha256_of(reissue)[:16],)]
