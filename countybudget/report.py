@@ -26,7 +26,7 @@ TEMPLATES = jinja2.Environment(
 
 
 def _rows(con: duckdb.DuckDBPyConnection, name: str) -> list[dict]:
-    return con.execute((SQL_DIR / f"{name}.sql").read_text()).fetch_arrow_table().to_pylist()
+    return con.sql((SQL_DIR / f"{name}.sql").read_text()).to_arrow_table().to_pylist()
 
 
 def html_table(rows: list[dict]) -> str:
