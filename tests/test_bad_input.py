@@ -20,7 +20,7 @@ def snapshot(paths: list[Path]) -> dict[Path, tuple[bytes, int]]:
     return {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in paths}
 
 
-def test_bad_corpus_beside_real_disclosures(tmp_path: Path) -> None:
+def test_bad_corpus_beside_real_disclosures(tmp_path: Path, figures) -> None:
     real = sorted(REAL_PDFS.glob("*.pdf"))
     if not real:
         pytest.skip(f"real PDFs missing from {REAL_PDFS}")
@@ -43,7 +43,7 @@ def test_bad_corpus_beside_real_disclosures(tmp_path: Path) -> None:
     }
     want |= {"over_size_limit.pdf#0": ReasonClass.TOO_LARGE}
     assert got == want
-    print(
+    figures(
         f"bad-input cases tried through extract_many: {len(got)} ({len(cases)} generated classes + duplicate)"
     )
     for pdf in real:

@@ -22,7 +22,7 @@ from warehouse.publish import connect_published
 pytestmark = pytest.mark.slow
 
 
-def test_bad_corpus_and_good_documents_through_ingest(tmp_path: Path) -> None:
+def test_bad_corpus_and_good_documents_through_ingest(tmp_path: Path, figures) -> None:
     inbox = tmp_path / "inbox"
     good = write_good_corpus(inbox / "good", departments=1)
     bad = write_bad_inputs(inbox / "bad")
@@ -63,6 +63,6 @@ def test_bad_corpus_and_good_documents_through_ingest(tmp_path: Path) -> None:
         for line in done.stdout.splitlines()
     ), done.stdout
     assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files} == before
-    print(
+    figures(
         f"bad-input cases tried through countybudget ingest: {len(bad) + 1} ({len(good)} good documents beside)"
     )

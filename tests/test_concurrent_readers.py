@@ -54,7 +54,7 @@ def snapshot(published: Path) -> str:
         con.close()
 
 
-def test_reader_sees_old_or_new_state_and_no_error_while_ingest_runs(tmp_path: Path) -> None:
+def test_reader_sees_old_or_new_state_and_no_error_while_ingest_runs(tmp_path: Path, figures) -> None:
     inbox = tmp_path / "inbox"
     write_good_corpus(inbox / "base", departments=1)
     write_good_corpus(inbox / "extra", departments=1, first=1)
@@ -86,7 +86,7 @@ def test_reader_sees_old_or_new_state_and_no_error_while_ingest_runs(tmp_path: P
     assert report["errors"] == []
     assert old != new
     assert set(report["answers"]) == {old, new}
-    print(
+    figures(
         f"reader: {sum(report['answers'].values())} reads during the ingest, 0 errors, "
         f"{report['answers'][old]} old and {report['answers'][new]} new answers"
     )

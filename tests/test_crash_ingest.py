@@ -66,7 +66,7 @@ KILL_POINTS = {
 
 
 @pytest.mark.parametrize("kill_point", list(KILL_POINTS))
-def test_sigkill_leaves_whole_documents_and_a_rerun_completes(setup: dict, kill_point: str) -> None:
+def test_sigkill_leaves_whole_documents_and_a_rerun_completes(setup: dict, kill_point: str, figures) -> None:
     folder = setup["root"] / kill_point
     shutil.copytree(setup["base"].parent, folder)
     published = folder / "warehouse.duckdb"
@@ -101,7 +101,7 @@ def test_sigkill_leaves_whole_documents_and_a_rerun_completes(setup: dict, kill_
     done = run_ingest([setup["inbox"]], published, folder / "home")
     assert done.returncode == 0, done.stdout + done.stderr
     assert document_state(published) == reference
-    print(
+    figures(
         f"killed {kill_point}: {in_working} of {len(new_documents)} new documents "
         "were in the working copy; the re-run completed"
     )

@@ -52,9 +52,9 @@ def test_preflight_quarantines_with_reason_and_message(corpus: dict[str, BadInpu
     assert (case.path.read_bytes(), case.path.stat().st_mtime_ns) == before
 
 
-def test_every_generated_case_is_accounted_for(corpus: dict[str, BadInput]) -> None:
+def test_every_generated_case_is_accounted_for(corpus: dict[str, BadInput], figures) -> None:
     assert set(corpus) == set(PREFLIGHT_MESSAGES) | PASS_PREFLIGHT
-    print(f"bad-input cases tried by preflight: {len(corpus)}")
+    figures(f"bad-input cases tried by preflight: {len(corpus)}")
 
 
 @pytest.mark.parametrize("name", sorted(PASS_PREFLIGHT))
