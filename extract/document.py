@@ -14,7 +14,9 @@ from extract.assemble import table_lines
 from extract.grid import read_grids
 from extract.identity import identify
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
+from extract.narrative import extract_narrative, extract_projects
 from extract.pages import read_page_texts
+from extract.performance import extract_targets
 from extract.routing import route_pages, toc_tables
 from extract.settings import ExtractSettings
 from extract.stitch import stitch
@@ -35,11 +37,14 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         reason = ReasonClass.ENCRYPTED if error.err_code == _PASSWORD_ERROR else ReasonClass.CORRUPT
         raise QuarantineError(reason, f"{path.name}: unreadable PDF ({error})") from error
     if sum(len(_CJK.findall(text)) for text in page_texts) < settings.min_cjk_chars:
-        raise QuarantineError(ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)")
+        raise QuarantineError(
+            ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)"
+        )
     identity = identify(page_texts, settings.identity_pages)
     if identity is None:
         raise QuarantineError(
-            ReasonClass.NOT_BUDGET, f"{path.name}: no 部门预算/部门决算 title on its first {settings.identity_pages} pages"
+            ReasonClass.NOT_BUDGET,
+            f"{path.name}: no 部门预算/部门决算 title on its first {settings.identity_pages} pages",
         )
     routes = route_pages(page_texts, settings.title_search_lines)
     if not routes:
@@ -59,13 +64,12 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
 def _add_text_readings(document: ExtractedDocument, path: Path, page_texts: list[str]) -> None:
     """Narrative metrics, projects and performance targets; their failure never costs the tables."""
     readers = (
-        ("narrative", "extract.narrative", "extract_narrative", (page_texts,)),
-        ("projects", "extract.narrative", "extract_projects", (page_texts,)),
-        ("targets", "extract.performance", "extract_targets", (path, page_texts)),
+        ("narrative", lambda: extract_narrative(page_texts)),
+        ("projects", lambda: extract_projects(page_texts)),
+        ("targets", lambda: extract_targets(path, page_texts)),
     )
-    for attribute, module_name, function_name, arguments in readers:
+    for attribute, read in readers:
         try:
-            module = __import__(module_name, fromlist=[function_name])
-            setattr(document, attribute, list(getattr(module, function_name)(*arguments)))
+            setattr(document, attribute, list(read()))
         except Exception as error:  # noqa: BLE001 - a side reader must never break table extraction
-            log.warning("%s: %s.%s failed: %r", path.name, module_name, function_name, error)
+            log.warning("%s: reading %s failed: %r", path.name, attribute, error)
