@@ -45,7 +45,8 @@ class Score:
 
 def truth_keys(truth: dict) -> Counter:
     return Counter(
-        (r["table_type"], r["code"], r["item"], r["measure"], r["amount_yuan"], r["page"]) for r in truth["lines"]
+        (r["table_type"], r["code"], r["item"], r["measure"], r["amount_yuan"], r["page"])
+        for r in truth["lines"]
     )
 
 
@@ -75,7 +76,9 @@ def score_corpus(outdir: Path, settings: ExtractSettings | None = None) -> Score
                 score.problems.append(f"{truth['file']}: quarantined unexpectedly: {error}")
                 compare(truth["file"], truth_keys(truth), Counter(), score)
             elif truth.get("reason_class") not in (None, error.reason.value):
-                score.problems.append(f"{truth['file']}: reason {error.reason.value}, expected {truth['reason_class']}")
+                score.problems.append(
+                    f"{truth['file']}: reason {error.reason.value}, expected {truth['reason_class']}"
+                )
             continue
         if truth["expected_status"] == "quarantined":
             if truth.get("reason_class") in _OURS:
@@ -91,7 +94,9 @@ def score_corpus(outdir: Path, settings: ExtractSettings | None = None) -> Score
         if got != want:
             score.problems.append(f"{truth['file']}: identity {got}, expected {want}")
         if sorted(document.tables_found) != sorted(truth["tables_present"]):
-            score.problems.append(f"{truth['file']}: tables {document.tables_found}, expected {truth['tables_present']}")
+            score.problems.append(
+                f"{truth['file']}: tables {document.tables_found}, expected {truth['tables_present']}"
+            )
         for report in document.tables:
             score.problems.extend(f"{truth['file']}: {report.table_type}: {error}" for error in report.errors)
     return score

@@ -20,7 +20,10 @@ from checks.findings import Finding
 from checks.tolerance import NARRATIVE_STEP, agrees
 
 # stated change metric -> (total metric, summary measure)
-CHANGES = {"revenue_change": ("revenue_total", "revenue"), "expenditure_change": ("expenditure_total", "expenditure")}
+CHANGES = {
+    "revenue_change": ("revenue_total", "revenue"),
+    "expenditure_change": ("expenditure_total", "expenditure"),
+}
 SUMMARY_TOTAL_LABELS = ("总计", "收入总计", "支出总计")
 DocKey = tuple[str, str, str, int]  # county, department, phase, fiscal_year
 
@@ -36,8 +39,9 @@ def to_decimal(value: object) -> Decimal | None:
 
 def _stated(narrative: pd.DataFrame) -> dict[tuple[str, str], Decimal]:
     out: dict[tuple[str, str], Decimal] = {}
-    for doc_id, metric, amount in zip(narrative["document_id"], narrative["metric"], narrative["amount_yuan"],
-                                      strict=True):
+    for doc_id, metric, amount in zip(
+        narrative["document_id"], narrative["metric"], narrative["amount_yuan"], strict=True
+    ):
         value = to_decimal(amount)
         if value is not None:
             out.setdefault((doc_id, metric), value)
@@ -47,7 +51,9 @@ def _stated(narrative: pd.DataFrame) -> dict[tuple[str, str], Decimal]:
 def _summary_totals(lines: pd.DataFrame) -> dict[tuple[str, str], Decimal]:
     rows = lines[(lines["table_type"] == "summary") & lines["item"].isin(SUMMARY_TOTAL_LABELS)]
     out: dict[tuple[str, str], Decimal] = {}
-    for doc_id, measure, amount in zip(rows["document_id"], rows["measure"], rows["amount_yuan"], strict=True):
+    for doc_id, measure, amount in zip(
+        rows["document_id"], rows["measure"], rows["amount_yuan"], strict=True
+    ):
         value = to_decimal(amount)
         if value is not None:
             out.setdefault((doc_id, measure), value)
@@ -62,7 +68,9 @@ def _loaded(documents: pd.DataFrame) -> dict[DocKey, str]:
     return out
 
 
-def check_across_documents(lines: pd.DataFrame, narrative: pd.DataFrame, documents: pd.DataFrame) -> list[Finding]:
+def check_across_documents(
+    lines: pd.DataFrame, narrative: pd.DataFrame, documents: pd.DataFrame
+) -> list[Finding]:
     stated, summary, loaded = _stated(narrative), _summary_totals(lines), _loaded(documents)
 
     def total(doc_id: str, metric: str, measure: str) -> Decimal | None:
@@ -81,9 +89,19 @@ def check_across_documents(lines: pd.DataFrame, narrative: pd.DataFrame, documen
             if (doc_id, this - last, change) in seen:  # one 收支 sentence states both changes
                 continue
             seen.add((doc_id, this - last, change))
-            what = (f"{department} {year} {phase} stated {change_metric} vs {total_metric} {year} minus "
-                    f"{year - 1} (document {prior_id})")
+            what = (
+                f"{department} {year} {phase} stated {change_metric} vs {total_metric} {year} minus "
+                f"{year - 1} (document {prior_id})"
+            )
             finding = mismatch(names.PRIOR_YEAR_CHANGE, "warn", what, this - last, change)
-            found.append(Finding(doc_id, finding.check, finding.severity, finding.message,
-                                 finding.expected_yuan, finding.actual_yuan))
+            found.append(
+                Finding(
+                    doc_id,
+                    finding.check,
+                    finding.severity,
+                    finding.message,
+                    finding.expected_yuan,
+                    finding.actual_yuan,
+                )
+            )
     return found

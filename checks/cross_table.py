@@ -17,8 +17,12 @@ from checks.tolerance import Tolerances, agrees
 ZERO = Decimal("0.00")
 GBE, ECONOMIC, THREE = "general_budget_expenditure", "basic_expenditure_economic", "three_public"
 # economic code -> the 三公 measure it may not exceed
-ECONOMIC_THREE_PUBLIC = {"30212": "outbound", "30217": "reception", "30231": "vehicle_operation",
-                         "31013": "vehicle_purchase"}
+ECONOMIC_THREE_PUBLIC = {
+    "30212": "outbound",
+    "30217": "reception",
+    "30231": "vehicle_operation",
+    "31013": "vehicle_purchase",
+}
 
 
 def general_budget_basic(index: LineIndex) -> Decimal | None:
@@ -47,8 +51,15 @@ def basic_vs_economic(index: LineIndex, tol: Tolerances) -> list[Finding]:
     basic, economic = general_budget_basic(index), economic_total(index)
     if basic is None or economic is None or agrees(basic, economic, tol.table(GBE, ECONOMIC)):
         return []
-    return [mismatch(names.BASIC_VS_ECONOMIC, "error", "basic_expenditure_economic total vs "
-                     "general_budget_expenditure 基本支出", basic, economic)]
+    return [
+        mismatch(
+            names.BASIC_VS_ECONOMIC,
+            "error",
+            "basic_expenditure_economic total vs general_budget_expenditure 基本支出",
+            basic,
+            economic,
+        )
+    ]
 
 
 def expenditure_covers_general_budget(index: LineIndex, tol: Tolerances) -> list[Finding]:
@@ -58,10 +69,20 @@ def expenditure_covers_general_budget(index: LineIndex, tol: Tolerances) -> list
     for measure, label in (("basic", "基本支出"), ("project", "项目支出")):
         every_fund = index.cell("expenditure", "合计", measure)
         general = general_budget_basic(index) if measure == "basic" else index.cell(GBE, "合计", measure)
-        if every_fund is not None and general is not None and general - every_fund > tol.table(GBE, "expenditure"):
-            found.append(mismatch(names.EXPENDITURE_VS_GENERAL_BUDGET, "error",
-                                  f"expenditure 合计 {label} is less than general_budget_expenditure's", general,
-                                  every_fund))
+        if (
+            every_fund is not None
+            and general is not None
+            and general - every_fund > tol.table(GBE, "expenditure")
+        ):
+            found.append(
+                mismatch(
+                    names.EXPENDITURE_VS_GENERAL_BUDGET,
+                    "error",
+                    f"expenditure 合计 {label} is less than general_budget_expenditure's",
+                    general,
+                    every_fund,
+                )
+            )
     return found
 
 
@@ -73,8 +94,15 @@ def personnel_plus_public(index: LineIndex, tol: Tolerances) -> list[Finding]:
             continue
         expected = row.get("personnel", ZERO) + row.get("public_use", ZERO)
         if not agrees(expected, row["basic"], tol.table(GBE)):
-            found.append(mismatch(names.PERSONNEL_PLUS_PUBLIC, "error",
-                                  f"{GBE} row {key}: 基本支出 vs 人员经费+公用经费", expected, row["basic"]))
+            found.append(
+                mismatch(
+                    names.PERSONNEL_PLUS_PUBLIC,
+                    "error",
+                    f"{GBE} row {key}: 基本支出 vs 人员经费+公用经费",
+                    expected,
+                    row["basic"],
+                )
+            )
     return found
 
 
@@ -85,16 +113,27 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     step = tol.table(THREE)
     for key, row in index.tables.get(THREE, {}).items():
         for suffix in ("", "_budget"):
+
             def get(measure: str, row=row, suffix=suffix) -> Decimal | None:
                 return row.get(measure + suffix)
 
-            purchase, operation, vehicles = get("vehicle_purchase"), get("vehicle_operation"), get("vehicle_total")
+            purchase, operation, vehicles = (
+                get("vehicle_purchase"),
+                get("vehicle_operation"),
+                get("vehicle_total"),
+            )
             if vehicles is not None and (purchase is not None or operation is not None):
                 expected = (purchase or ZERO) + (operation or ZERO)
                 if not agrees(expected, vehicles, step):
-                    found.append(mismatch(names.THREE_PUBLIC_VEHICLE, "error",
-                                          f"三公 {key or 'this year'} vehicle_total{suffix} vs purchase+operation",
-                                          expected, vehicles))
+                    found.append(
+                        mismatch(
+                            names.THREE_PUBLIC_VEHICLE,
+                            "error",
+                            f"三公 {key or 'this year'} vehicle_total{suffix} vs purchase+operation",
+                            expected,
+                            vehicles,
+                        )
+                    )
             if vehicles is None and (purchase is not None or operation is not None):
                 vehicles = (purchase or ZERO) + (operation or ZERO)
             parts = [get("outbound"), vehicles, get("reception")]
@@ -102,9 +141,15 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
             if total is not None and any(p is not None for p in parts):
                 expected = sum((p or ZERO for p in parts), ZERO)
                 if not agrees(expected, total, step):
-                    found.append(mismatch(names.THREE_PUBLIC_TOTAL, "error",
-                                          f"三公 {key or 'this year'} total{suffix} vs outbound+vehicles+reception",
-                                          expected, total))
+                    found.append(
+                        mismatch(
+                            names.THREE_PUBLIC_TOTAL,
+                            "error",
+                            f"三公 {key or 'this year'} total{suffix} vs outbound+vehicles+reception",
+                            expected,
+                            total,
+                        )
+                    )
     return found
 
 
@@ -119,6 +164,13 @@ def three_public_vs_economic(index: LineIndex, tol: Tolerances, three_public_pre
         economic = row.get("total", row.get("amount"))
         ceiling = own_year.get(measure, ZERO)
         if economic is not None and economic - ceiling > tol.table(THREE, ECONOMIC):
-            found.append(mismatch(names.THREE_PUBLIC_VS_ECONOMIC, "error",
-                                  f"basic_expenditure_economic {code} exceeds 三公 {measure}", ceiling, economic))
+            found.append(
+                mismatch(
+                    names.THREE_PUBLIC_VS_ECONOMIC,
+                    "error",
+                    f"basic_expenditure_economic {code} exceeds 三公 {measure}",
+                    ceiling,
+                    economic,
+                )
+            )
     return found

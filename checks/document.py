@@ -31,8 +31,11 @@ from extract.model import ExtractedDocument
 def missing_toc_tables(doc: ExtractedDocument) -> list[Finding]:
     """Tables the 目录 names that the extractor did not find (an extraction miss or a gap)."""
     found = set(doc.tables_found)
-    return [Finding(None, names.TOC_TABLE_MISSING, "error", f"目录 names table {table} but it was not found")
-            for table in dict.fromkeys(doc.toc_tables) if table not in found]
+    return [
+        Finding(None, names.TOC_TABLE_MISSING, "error", f"目录 names table {table} but it was not found")
+        for table in dict.fromkeys(doc.toc_tables)
+        if table not in found
+    ]
 
 
 def check_document(doc: ExtractedDocument) -> list[Finding]:
@@ -58,5 +61,7 @@ def check_document(doc: ExtractedDocument) -> list[Finding]:
         try:
             findings += rule()
         except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
-            findings.append(Finding(None, names.CHECK_FAILED, "warn", f"a check failed on this document: {exc!r}"))
+            findings.append(
+                Finding(None, names.CHECK_FAILED, "warn", f"a check failed on this document: {exc!r}")
+            )
     return findings

@@ -24,25 +24,44 @@ Source = tuple[str, tuple[str | None, ...], str]  # table, row keys (first print
 _TOTAL = ("总计",)
 _THREE = "three_public"
 NARRATIVE_SOURCES: dict[str, tuple[Source, ...]] = {
-    "revenue_total": (("summary", ("总计", "收入总计"), "revenue"), ("summary", ("本年收入合计",), "revenue")),
-    "expenditure_total": (("summary", ("总计", "支出总计"), "expenditure"),
-                          ("summary", ("本年支出合计",), "expenditure")),
+    "revenue_total": (
+        ("summary", ("总计", "收入总计"), "revenue"),
+        ("summary", ("本年收入合计",), "revenue"),
+    ),
+    "expenditure_total": (
+        ("summary", ("总计", "支出总计"), "expenditure"),
+        ("summary", ("本年支出合计",), "expenditure"),
+    ),
     "revenue_current_year": (("summary", ("本年收入合计",), "revenue"),),
     "expenditure_current_year": (("summary", ("本年支出合计",), "expenditure"),),
-    "basic_expenditure": (("expenditure", ("合计",), "basic"), ("general_budget_expenditure", ("合计",), "basic")),
-    "project_expenditure": (("expenditure", ("合计",), "project"),
-                            ("general_budget_expenditure", ("合计",), "project")),
-    "personnel_expenditure": (("general_budget_expenditure", ("合计",), "personnel"),
-                              ("basic_expenditure_economic", ("合计",), "personnel"),
-                              ("basic_expenditure_economic", ("人员经费合计",), "amount")),
-    "public_use_expenditure": (("general_budget_expenditure", ("合计",), "public_use"),
-                               ("basic_expenditure_economic", ("合计",), "public_use"),
-                               ("basic_expenditure_economic", ("公用经费合计",), "amount")),
-    **{key: ((_THREE, (None,), key),) for key in
-       ("outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")},
+    "basic_expenditure": (
+        ("expenditure", ("合计",), "basic"),
+        ("general_budget_expenditure", ("合计",), "basic"),
+    ),
+    "project_expenditure": (
+        ("expenditure", ("合计",), "project"),
+        ("general_budget_expenditure", ("合计",), "project"),
+    ),
+    "personnel_expenditure": (
+        ("general_budget_expenditure", ("合计",), "personnel"),
+        ("basic_expenditure_economic", ("合计",), "personnel"),
+        ("basic_expenditure_economic", ("人员经费合计",), "amount"),
+    ),
+    "public_use_expenditure": (
+        ("general_budget_expenditure", ("合计",), "public_use"),
+        ("basic_expenditure_economic", ("合计",), "public_use"),
+        ("basic_expenditure_economic", ("公用经费合计",), "amount"),
+    ),
+    **{
+        key: ((_THREE, (None,), key),)
+        for key in ("outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
+    },
     "three_public_total": ((_THREE, (None,), "total"),),
     "three_public_total_budget": ((_THREE, (None,), "total_budget"),),
-    **{f"procurement_{key}": (("procurement", ("合计",), key),) for key in ("total", "goods", "works", "services")},
+    **{
+        f"procurement_{key}": (("procurement", ("合计",), key),)
+        for key in ("total", "goods", "works", "services")
+    },
 }
 # Tables whose absence of lines (present but empty) means zero for the narrative figure.
 ZERO_WHEN_EMPTY = (_THREE, "procurement")
@@ -73,8 +92,9 @@ def _stated(doc: ExtractedDocument) -> dict[str, Decimal]:
     return {m.metric: m.amount_yuan for m in doc.narrative}
 
 
-def _parts_finding(what: str, total: Decimal | None, parts: list[Decimal | None], severity: str = "error"
-                   ) -> list[Finding]:
+def _parts_finding(
+    what: str, total: Decimal | None, parts: list[Decimal | None], severity: str = "error"
+) -> list[Finding]:
     if total is None or all(p is None for p in parts):
         return []
     expected = sum((p or ZERO for p in parts), ZERO)
@@ -90,16 +110,31 @@ def narrative_parts(doc: ExtractedDocument) -> list[Finding]:
     if vehicles is None and ("vehicle_purchase" in s or "vehicle_operation" in s):
         vehicles = s.get("vehicle_purchase", ZERO) + s.get("vehicle_operation", ZERO)
     total = s.get("expenditure_current_year", s.get("expenditure_total"))
-    found = _parts_finding("narrative 机关运行经费 vs sum of its items", s.get("operating_cost"), items or [None])
-    found += _parts_finding("narrative 政府采购 total vs goods+works+services", s.get("procurement_total"),
-                            [s.get(f"procurement_{k}") for k in ("goods", "works", "services")])
-    found += _parts_finding('narrative "三公" total vs its parts', s.get("three_public_total"),
-                            [s.get("outbound"), vehicles, s.get("reception")])
-    found += _parts_finding("narrative 公务用车 vs purchase+operation", s.get("vehicle_total"),
-                            [s.get("vehicle_purchase"), s.get("vehicle_operation")])
+    found = _parts_finding(
+        "narrative 机关运行经费 vs sum of its items", s.get("operating_cost"), items or [None]
+    )
+    found += _parts_finding(
+        "narrative 政府采购 total vs goods+works+services",
+        s.get("procurement_total"),
+        [s.get(f"procurement_{k}") for k in ("goods", "works", "services")],
+    )
+    found += _parts_finding(
+        'narrative "三公" total vs its parts',
+        s.get("three_public_total"),
+        [s.get("outbound"), vehicles, s.get("reception")],
+    )
+    found += _parts_finding(
+        "narrative 公务用车 vs purchase+operation",
+        s.get("vehicle_total"),
+        [s.get("vehicle_purchase"), s.get("vehicle_operation")],
+    )
     if "basic_expenditure" in s and "project_expenditure" in s:
-        found += _parts_finding("narrative 支出 total vs 基本支出+项目支出", total,
-                                [s["basic_expenditure"], s["project_expenditure"]], "warn")
+        found += _parts_finding(
+            "narrative 支出 total vs 基本支出+项目支出",
+            total,
+            [s["basic_expenditure"], s["project_expenditure"]],
+            "warn",
+        )
     return found
 
 
@@ -113,9 +148,15 @@ def narrative_percentages(doc: ExtractedDocument) -> list[Finding]:
             what, severity = f"narrative {part} share of {base}", "error"
         elif key.startswith("change_pct:"):
             part = key.split(":", 1)[1]
-            part_value = s.get("revenue_change" if part == "revenue_total" else
-                               "expenditure_change" if part == "expenditure_total" else
-                               "three_public_change" if part == "three_public_total" else f"{part}_change")
+            part_value = s.get(
+                "revenue_change"
+                if part == "revenue_total"
+                else "expenditure_change"
+                if part == "expenditure_total"
+                else "three_public_change"
+                if part == "three_public_total"
+                else f"{part}_change"
+            )
             base_value = s[part] - part_value if part in s and part_value is not None else None
             # the base (total - change) is itself derived from two stated figures: weaker evidence
             what, severity = f"narrative {part} change rate (base = total - change)", "warn"
@@ -125,8 +166,17 @@ def narrative_percentages(doc: ExtractedDocument) -> list[Finding]:
             continue
         computed = part_value * HUNDRED / base_value
         if abs(computed - stated) > share_tolerance(abs(part_value), base_value):
-            found.append(percent_mismatch(names.NARRATIVE_PERCENTAGE, severity, what, part_value, base_value,
-                                          stated, computed.quantize(Decimal("0.01"))))
+            found.append(
+                percent_mismatch(
+                    names.NARRATIVE_PERCENTAGE,
+                    severity,
+                    what,
+                    part_value,
+                    base_value,
+                    stated,
+                    computed.quantize(Decimal("0.01")),
+                )
+            )
     return found
 
 
@@ -138,10 +188,24 @@ def narrative_vs_projects(doc: ExtractedDocument, index: LineIndex, tol: Toleran
     found = []
     annual = [p.annual_budget_yuan for p in doc.projects if p.annual_budget_yuan is not None]
     if annual and not agrees(sum(annual, ZERO), stated, NARRATIVE_STEP):
-        found.append(mismatch(names.NARRATIVE_VS_PROJECTS, "warn", "narrative 项目支出 vs the listed projects' "
-                              "本年度预算", sum(annual, ZERO), stated))
+        found.append(
+            mismatch(
+                names.NARRATIVE_VS_PROJECTS,
+                "warn",
+                "narrative 项目支出 vs the listed projects' 本年度预算",
+                sum(annual, ZERO),
+                stated,
+            )
+        )
     table_total = index.cell("project_expenditure", "合计", "annual_budget")
     if table_total is not None and not agrees(table_total, stated, tol.narrative("project_expenditure")):
-        found.append(mismatch(names.NARRATIVE_VS_PROJECTS, "warn", "narrative 项目支出 vs 项目支出表 合计 本年度预算",
-                              table_total, stated))
+        found.append(
+            mismatch(
+                names.NARRATIVE_VS_PROJECTS,
+                "warn",
+                "narrative 项目支出 vs 项目支出表 合计 本年度预算",
+                table_total,
+                stated,
+            )
+        )
     return found

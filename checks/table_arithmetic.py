@@ -14,8 +14,14 @@ from checks.findings import Finding
 from checks.line_index import LineIndex, Row
 from checks.tolerance import Tolerances, agrees
 
-CODED_TABLES = ("revenue", "expenditure", "general_budget_expenditure", "government_fund_expenditure",
-                "state_capital_expenditure", "basic_expenditure_economic")
+CODED_TABLES = (
+    "revenue",
+    "expenditure",
+    "general_budget_expenditure",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
+    "basic_expenditure_economic",
+)
 TOTAL_LABELS = ("合计", "总计")
 ZERO = Decimal("0.00")
 
@@ -46,14 +52,17 @@ def sum_rows(rows: list[Row], measure: str) -> Decimal:
     return sum((row.get(measure, ZERO) for row in rows), ZERO)
 
 
-def _compare_parent(table: str, label: str, parent: Row, children: list[Row], tol: Decimal,
-                    check: str) -> list[Finding]:
+def _compare_parent(
+    table: str, label: str, parent: Row, children: list[Row], tol: Decimal, check: str
+) -> list[Finding]:
     measures = set(parent).union(*children)
     found = []
     for measure in sorted(measures):
         expected, actual = sum_rows(children, measure), parent.get(measure, ZERO)
         if not agrees(expected, actual, tol):
-            found.append(mismatch(check, "error", f"{table} {label} {measure} vs sum of its parts", expected, actual))
+            found.append(
+                mismatch(check, "error", f"{table} {label} {measure} vs sum of its parts", expected, actual)
+            )
     return found
 
 
@@ -97,8 +106,15 @@ def _economic_final_total(index: LineIndex, roots: list[Row], tol: Decimal) -> l
     expected = sum_rows(roots, "amount")
     if agrees(expected, people + public, tol):
         return []
-    return [mismatch(names.TABLE_TOTAL, "error", "basic_expenditure_economic 人员经费合计+公用经费合计 vs sum of 类 rows",
-                     expected, people + public)]
+    return [
+        mismatch(
+            names.TABLE_TOTAL,
+            "error",
+            "basic_expenditure_economic 人员经费合计+公用经费合计 vs sum of 类 rows",
+            expected,
+            people + public,
+        )
+    ]
 
 
 def _row_parts(row: Row, total: str, alternatives: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
@@ -132,13 +148,25 @@ def summary_checks(index: LineIndex, tol: Tolerances) -> list[Finding]:
     revenue = index.first_cell("summary", ("总计", "收入总计"), "revenue")
     expenditure = index.first_cell("summary", ("总计", "支出总计"), "expenditure")
     if revenue is not None and expenditure is not None and not agrees(revenue, expenditure, step):
-        found.append(mismatch(names.SUMMARY_BALANCE, "error", "summary 支出总计 vs 收入总计", revenue, expenditure))
+        found.append(
+            mismatch(names.SUMMARY_BALANCE, "error", "summary 支出总计 vs 收入总计", revenue, expenditure)
+        )
     current = index.first_cell("summary", ("本年收入合计", "本年收入小计", "收入合计"), "revenue")
-    items = [row["revenue"] for label, row in index.labelled_rows("summary").items()
-             if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)]
+    items = [
+        row["revenue"]
+        for label, row in index.labelled_rows("summary").items()
+        if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)
+    ]
     if current is not None and items:
         expected = sum(items, ZERO)
         if not agrees(expected, current, step):
-            found.append(mismatch(names.SUMMARY_REVENUE_SUM, "error", "summary 本年收入合计 vs sum of revenue items",
-                                  expected, current))
+            found.append(
+                mismatch(
+                    names.SUMMARY_REVENUE_SUM,
+                    "error",
+                    "summary 本年收入合计 vs sum of revenue items",
+                    expected,
+                    current,
+                )
+            )
     return found

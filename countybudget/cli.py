@@ -10,7 +10,8 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="County budget disclosures warehouse.")
 
 WarehouseOpt = Annotated[
-    Path | None, typer.Option("--warehouse", help="DuckDB file (default: $WAREHOUSE_PATH or data/warehouse.duckdb)")
+    Path | None,
+    typer.Option("--warehouse", help="DuckDB file (default: $WAREHOUSE_PATH or data/warehouse.duckdb)"),
 ]
 
 

@@ -73,7 +73,9 @@ def build_report(published: Path) -> str:
         counties = []
         for county in sorted({r["county"] for r in by_department}):
             rows = [r for r in by_department if r["county"] == county]
-            counties.append((county, jinja2.utils.markupsafe.Markup(department_chart(rows)), html_table(rows)))
+            counties.append(
+                (county, jinja2.utils.markupsafe.Markup(department_chart(rows)), html_table(rows))
+            )
         context = {
             "warehouse": str(published),
             "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -51,7 +51,9 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
             skip, columns = grid_columns(grid, table.table_type, phase)
             edges = grid.column_edges
         elif grid.width != len(columns):
-            context.errors.append(f"page {grid.page}: continuation has {grid.width} columns, header has {len(columns)}")
+            context.errors.append(
+                f"page {grid.page}: continuation has {grid.width} columns, header has {len(columns)}"
+            )
             continue
         else:
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)

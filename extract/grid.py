@@ -24,7 +24,6 @@ class Grid:
     whitespace: float | None = None
     column_edges: tuple[tuple[float, float], ...] = ()  # (left x, right x) of every column
 
-
     @property
     def width(self) -> int:
         return len(self.cells[0]) if self.cells else 0

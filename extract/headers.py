@@ -44,7 +44,9 @@ def is_column_numbering(row: list[str]) -> bool:
     numbers = [text for text in texts if text.isdigit()]
     if texts and texts[0] == "栏次":
         return True
-    return len(numbers) >= 3 and numbers == [str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+    return len(numbers) >= 3 and numbers == [
+        str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))
+    ]
 
 
 def header_row_count(grid: Grid) -> int:

@@ -48,7 +48,7 @@ def county_of(department: str) -> str:
         return ""
     name = first.group("name")
     if name.endswith(_UPPER_SUFFIXES):
-        second = _REGION.match(rest[len(name):])
+        second = _REGION.match(rest[len(name) :])
         if (
             second is not None
             and second.group("name").endswith(_COUNTY_SUFFIXES)

@@ -91,7 +91,11 @@ RULES: dict[str, tuple[Rule, ...]] = {
 }
 
 # A bare 小计 column (one-row header, no group above it) is the subtotal of the group it opens.
-BARE_SUBTOTAL = {"general_budget_expenditure": "basic", "three_public": "vehicle_total", "expenditure": "basic"}
+BARE_SUBTOTAL = {
+    "general_budget_expenditure": "basic",
+    "three_public": "vehicle_total",
+    "expenditure": "basic",
+}
 _BUDGET_QUALIFIER = "预算数"
 _FINAL_QUALIFIER = "决算数"
 

@@ -19,8 +19,13 @@ AMOUNT = NUM + UNIT
 # Between a label and its amount: no digit or clause break; a bracketed aside counts as one step.
 FILL = r"(?:[^\d。；;，,、%()（）:：]|[:：]|\([^)]{0,14}\)){0,10}?"
 
-UNIT_FACTORS = {"亿元": Decimal(100000000), "万元": Decimal(10000), "万": Decimal(10000),
-                "千元": Decimal(1000), "元": Decimal(1)}
+UNIT_FACTORS = {
+    "亿元": Decimal(100000000),
+    "万元": Decimal(10000),
+    "万": Decimal(10000),
+    "千元": Decimal(1000),
+    "元": Decimal(1),
+}
 CENT = Decimal("0.01")
 
 QUOTE_OPEN = "[“\"‘'「]?"
@@ -29,14 +34,20 @@ THREE_PUBLIC = QUOTE_OPEN + "三公" + QUOTE_CLOSE + "经费"
 
 # (metric keys, label regex). Several keys: one stated figure that is both (收入支出总计).
 AMOUNT_LABELS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("revenue_total", "expenditure_total"),
-     r"(?<!拨款)(?:收入支出(?:预算)?(?:总计|总额)|收支(?:预算)?(?:总计|总额)|收支总预算)"),
-    (("revenue_total",),
-     r"(?<!拨款)(?:收入预算(?:总额|总计|合计)|收入总预算|预算收入总(?:额|计)|(?<!本年)收入总(?:计|额)"
-     r"|(?:(?<=年)|(?<=部门))收入预算)"),
-    (("expenditure_total",),
-     r"(?<!拨款)(?:支出预算(?:总额|总计|合计)|支出总预算|预算支出总(?:额|计)|(?<!本年)支出总(?:计|额)"
-     r"|(?:(?<=年)|(?<=部门))支出预算)"),
+    (
+        ("revenue_total", "expenditure_total"),
+        r"(?<!拨款)(?:收入支出(?:预算)?(?:总计|总额)|收支(?:预算)?(?:总计|总额)|收支总预算)",
+    ),
+    (
+        ("revenue_total",),
+        r"(?<!拨款)(?:收入预算(?:总额|总计|合计)|收入总预算|预算收入总(?:额|计)|(?<!本年)收入总(?:计|额)"
+        r"|(?:(?<=年)|(?<=部门))收入预算)",
+    ),
+    (
+        ("expenditure_total",),
+        r"(?<!拨款)(?:支出预算(?:总额|总计|合计)|支出总预算|预算支出总(?:额|计)|(?<!本年)支出总(?:计|额)"
+        r"|(?:(?<=年)|(?<=部门))支出预算)",
+    ),
     # 决算 texts that state no 总计 give 本年收入/支出合计 as their total: it also fills the total key.
     (("revenue_current_year", "revenue_total"), r"本年(?:度)?收入(?:预算)?合计"),
     (("expenditure_current_year", "expenditure_total"), r"本年(?:度)?支出(?:预算)?合计"),
@@ -60,9 +71,15 @@ AMOUNT_LABELS: tuple[tuple[tuple[str, ...], str], ...] = (
 # 决算 phrasing that states the budget and the final figure together: (budget key, final key, regex).
 _BUDGET_AMOUNT = r"(?P<bnum>\d+(?:,\d{3})*(?:\.\d+)?)(?P<bunit>亿元|万元|千元|元|万)"
 BUDGET_AND_FINAL: tuple[tuple[str, str, str], ...] = (
-    ("three_public_total_budget", "three_public_total",
-     THREE_PUBLIC + r"(?:财政拨款)?(?:支出)?(?:年初|全年)?预算(?:数)?为?" + _BUDGET_AMOUNT
-     + r"[,，](?:支出)?决算(?:数)?为?" + AMOUNT),
+    (
+        "three_public_total_budget",
+        "three_public_total",
+        THREE_PUBLIC
+        + r"(?:财政拨款)?(?:支出)?(?:年初|全年)?预算(?:数)?为?"
+        + _BUDGET_AMOUNT
+        + r"[,，](?:支出)?决算(?:数)?为?"
+        + AMOUNT,
+    ),
 )
 
 # "无…支出" statements: the figure is zero. Not after a template instruction (作下述说明).
@@ -74,22 +91,32 @@ ZERO_LABELS: tuple[tuple[str, str], ...] = (
 TEMPLATE_INSTRUCTION = re.compile(r"作下述说明|如持平|不涉及")
 
 # Follow-ups, matched right after an amount.
-ITEM = (r"[、,，;；]?(?P<name>[^\d,，、;；:：。()%]{1,16}(?:\([^)]{0,4}\)[^\d,，、;；:：。()%]{0,6})?)"
-        + AMOUNT)
+ITEM = (
+    r"[、,，;；]?(?P<name>[^\d,，、;；:：。()%]{1,16}(?:\([^)]{0,4}\)[^\d,，、;；:：。()%]{0,6})?)" + AMOUNT
+)
 ITEMS_START = re.compile(r"[。,，;；]?其中[,，:：]?")
 SHARE = re.compile(r"[。,，;；]?(?:共|合计)?占(?P<base>[^\d%。;；,，]{0,12}?)的?(?P<pct>\d+(?:\.\d+)?)%")
 COMPARISON = r"(?:与(?:上年度?|\d{4}年度?)(?:相比|比较)|比上年度?|较上年度?|同比|比\d{4}年度?|较\d{4}年度?)"
 UP = ("增加", "增长", "上升", "提高")
 DOWN = ("减少", "下降", "降低")
 CHANGE = re.compile(
-    r"[。,，;；]?" + COMPARISON + r"[,，]?[^\d。;；%]{0,16}?(?P<verb>增加|增长|上升|提高|减少|下降|降低)了?"
-    + AMOUNT + r"(?:[,，]?(?:增长|增加|上升|提高|减少|下降|降低)(?:了)?(?P<pct>\d+(?:\.\d+)?)%)?"
+    r"[。,，;；]?"
+    + COMPARISON
+    + r"[,，]?[^\d。;；%]{0,16}?(?P<verb>增加|增长|上升|提高|减少|下降|降低)了?"
+    + AMOUNT
+    + r"(?:[,，]?(?:增长|增加|上升|提高|减少|下降|降低)(?:了)?(?P<pct>\d+(?:\.\d+)?)%)?"
 )
-UNCHANGED = re.compile(r"[。,，;；]?(?:与上年度?|比上年度?|较上年度?|同比|与\d{4}年度?)?(?:相比|比较)?[,，]?(?:基本)?(?:持平|无变化|相同)")
+UNCHANGED = re.compile(
+    r"[。,，;；]?(?:与上年度?|比上年度?|较上年度?|同比|与\d{4}年度?)?(?:相比|比较)?[,，]?(?:基本)?(?:持平|无变化|相同)"
+)
 
 # Vehicle counts (not yuan: the ``count:`` family).
-VEHICLES = re.compile(r"(?:共有|保有)?(?:车辆|公务用车)(?:共有|共计|共|总数为?|合计|为)?(?P<count>\d+)(?:辆|台)")
-VEHICLE_ITEM = re.compile(r"[、,，;；]?(?:其中[,，:：]?)?(?P<name>[^\d,，、;；:：。]{1,16}?车)(?P<count>\d+)(?:辆|台)")
+VEHICLES = re.compile(
+    r"(?:共有|保有)?(?:车辆|公务用车)(?:共有|共计|共|总数为?|合计|为)?(?P<count>\d+)(?:辆|台)"
+)
+VEHICLE_ITEM = re.compile(
+    r"[、,，;；]?(?:其中[,，:：]?)?(?P<name>[^\d,，、;；:：。]{1,16}?车)(?P<count>\d+)(?:辆|台)"
+)
 VEHICLE_NAME_NOISE = re.compile(r"^.*(?:主要是|包括|含|即)")
 
 # Base named in a share phrase -> metric the percentage is of.

@@ -17,9 +17,14 @@ from extract.model import NarrativeMetric
 from extract.page_stream import PageStream
 from extract.text import normalise_label
 
-_CHANGE_KEYS = {"revenue_total": "revenue_change", "expenditure_total": "expenditure_change",
-                "three_public_total": "three_public_change"}
-_LABELS = [(keys, re.compile("(?P<label>" + label + ")" + p.FILL + p.AMOUNT)) for keys, label in p.AMOUNT_LABELS]
+_CHANGE_KEYS = {
+    "revenue_total": "revenue_change",
+    "expenditure_total": "expenditure_change",
+    "three_public_total": "three_public_change",
+}
+_LABELS = [
+    (keys, re.compile("(?P<label>" + label + ")" + p.FILL + p.AMOUNT)) for keys, label in p.AMOUNT_LABELS
+]
 _ZEROS = [(key, re.compile(label)) for key, label in p.ZERO_LABELS]
 _PAIRS = [(budget, final, re.compile(pattern)) for budget, final, pattern in p.BUDGET_AND_FINAL]
 _ITEM = re.compile(p.ITEM)
@@ -78,8 +83,16 @@ class NarrativeReader:
                 planned = to_yuan(m.group("bnum"), m.group("bunit"))
                 spent = to_yuan(m.group("num"), m.group("unit"))
                 if planned is not None and spent is not None:
-                    found.append(Candidate(m.start(), m.end(), (final,), spent, m.start("num"),
-                                           also=((budget, planned, m.start("bnum")),)))
+                    found.append(
+                        Candidate(
+                            m.start(),
+                            m.end(),
+                            (final,),
+                            spent,
+                            m.start("num"),
+                            also=((budget, planned, m.start("bnum")),),
+                        )
+                    )
         for key, pattern in _ZEROS:
             for m in pattern.finditer(self.text):
                 if not p.TEMPLATE_INSTRUCTION.search(self.text, max(0, m.start() - 40), m.start()):
@@ -128,7 +141,9 @@ class NarrativeReader:
             amount = to_yuan(m.group("num"), m.group("unit"))
             if amount is None:
                 break
-            self._emit(f"operating_cost_item:{normalise_label(m.group('name'))}", amount, m.start("num"), m.end())
+            self._emit(
+                f"operating_cost_item:{normalise_label(m.group('name'))}", amount, m.start("num"), m.end()
+            )
             pos, count = m.end(), count + 1
         return pos if count else None
 
@@ -148,7 +163,7 @@ class NarrativeReader:
         for word, metric in p.SHARE_BASES:
             if word in named:
                 return metric
-        if self.last_total and "。" not in self.text[self.last_total[1]:part_at]:
+        if self.last_total and "。" not in self.text[self.last_total[1] : part_at]:
             return self.last_total[0]
         return None
 
@@ -175,9 +190,16 @@ class NarrativeReader:
         m = p.VEHICLES.search(self.text)
         if not m:
             return
-        self._emit("count:vehicles_total", Decimal(m.group("count")).quantize(p.CENT), m.start("count"), m.end())
+        self._emit(
+            "count:vehicles_total", Decimal(m.group("count")).quantize(p.CENT), m.start("count"), m.end()
+        )
         pos = m.end()
         while (item := p.VEHICLE_ITEM.match(self.text, pos)) is not None:
             name = p.VEHICLE_NAME_NOISE.sub("", normalise_label(item.group("name")))
-            self._emit(f"count:vehicles:{name}", Decimal(item.group("count")).quantize(p.CENT), item.start("count"), item.end())
+            self._emit(
+                f"count:vehicles:{name}",
+                Decimal(item.group("count")).quantize(p.CENT),
+                item.start("count"),
+                item.end(),
+            )
             pos = item.end()

@@ -23,8 +23,9 @@ def _camelot_tables(path: Path, pages: list[int]) -> list[tuple[int, list[list[s
     """(page, rows) of every lattice table on ``pages``, top to bottom within a page."""
     import camelot  # heavy import, only when a document has target pages
 
-    tables = camelot.read_pdf(str(path), pages=",".join(map(str, pages)), flavor="lattice", engine="vector",
-                              suppress_stdout=True)
+    tables = camelot.read_pdf(
+        str(path), pages=",".join(map(str, pages)), flavor="lattice", engine="vector", suppress_stdout=True
+    )
     ordered = sorted(tables, key=lambda t: (int(t.page), -t._bbox[3]))
     return [(int(t.page), t.df.values.tolist()) for t in ordered]
 
@@ -40,7 +41,9 @@ def _tables_or_nothing(path: Path, pages: list[int]) -> list[tuple[int, list[lis
         return []
 
 
-def targets_from_tables(tables: list[tuple[int, list[list[str]]]], page_texts: list[str]) -> list[PerformanceTarget]:
+def targets_from_tables(
+    tables: list[tuple[int, list[list[str]]]], page_texts: list[str]
+) -> list[PerformanceTarget]:
     """Targets of camelot tables; a table takes the next unused heading of its page, or continues
     the previous table when its page has none left."""
     found: list[PerformanceTarget] = []

@@ -14,7 +14,9 @@ from extract.model import PerformanceTarget
 from extract.target_values import parse_target
 from extract.text import normalise_label, squash
 
-_PRIOR = re.compile(r"^(?:\d{4}年(?:度)?(?:指标值|实际值|完成值)?|上年(?:度)?(?:指标值|实际值|完成值)?|近两年指标值)$")
+_PRIOR = re.compile(
+    r"^(?:\d{4}年(?:度)?(?:指标值|实际值|完成值)?|上年(?:度)?(?:指标值|实际值|完成值)?|近两年指标值)$"
+)
 _VALUE = re.compile(r"^(?:年度)?指标值$|^目标值$|^预期(?:当年)?(?:实现|目标)值?$|^预计当年实现值?$")
 
 
@@ -67,8 +69,9 @@ class TableState:
     level2: str | None = None
 
 
-def targets_from_rows(rows: list[list[str]], scope: str, project: str | None, page: int,
-                      state: TableState) -> list[PerformanceTarget]:
+def targets_from_rows(
+    rows: list[list[str]], scope: str, project: str | None, page: int, state: TableState
+) -> list[PerformanceTarget]:
     """Targets of one table; ``state`` carries columns and levels across a page break."""
     found = []
     for row in rows:
@@ -88,6 +91,18 @@ def targets_from_rows(rows: list[list[str]], scope: str, project: str | None, pa
             continue
         number, unit = parse_target(value)
         prior = _cell(row, cols.prior) or None
-        found.append(PerformanceTarget(scope, project, state.level1, state.level2, normalise_label(l3) or None,
-                                       value, number, unit, prior, page))
+        found.append(
+            PerformanceTarget(
+                scope,
+                project,
+                state.level1,
+                state.level2,
+                normalise_label(l3) or None,
+                value,
+                number,
+                unit,
+                prior,
+                page,
+            )
+        )
     return found

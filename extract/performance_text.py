@@ -17,18 +17,64 @@ from extract.target_headings import Heading, all_headings
 from extract.target_values import parse_target
 from extract.text import normalise_label
 
-_HEADER = re.compile(r"^(?:目标名称|[一二三]级指标|指标值确定依据|近两年指标值|预[期计]当年实现值?|指标值|\d{4}年度?"
-                     r"|长期绩效目标\d*|年度绩效目标\d*)+")
+_HEADER = re.compile(
+    r"^(?:目标名称|[一二三]级指标|指标值确定依据|近两年指标值|预[期计]当年实现值?|指标值|\d{4}年度?"
+    r"|长期绩效目标\d*|年度绩效目标\d*)+"
+)
 _BASIS = re.compile(r"(?:计划|历史|行业|其他)标准")
 _LEVEL1_ONLY = ("产出指标", "效益指标")
-_LEVELS = sorted(("产出指标", "效益指标", "满意度指标", "成本指标", "服务对象满意度指标", "企业满意度指标",
-                  "社会效益指标", "经济效益指标", "生态效益指标", "可持续影响指标", "数量指标", "质量指标",
-                  "时效指标", "社会效益", "经济效益", "生态效益", "可持续影响"), key=len, reverse=True)
+_LEVELS = sorted(
+    (
+        "产出指标",
+        "效益指标",
+        "满意度指标",
+        "成本指标",
+        "服务对象满意度指标",
+        "企业满意度指标",
+        "社会效益指标",
+        "经济效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "社会效益",
+        "经济效益",
+        "生态效益",
+        "可持续影响",
+    ),
+    key=len,
+    reverse=True,
+)
 _LEVEL = re.compile("|".join(_LEVELS))
 _NUMERIC_TAIL = re.compile(r"(?:[≥≤><]?\d+(?:\.\d+)?[^\d]{0,5})+")
 _NUMERIC_VALUE = re.compile(r"[≥≤><]?\d+(?:\.\d+)?[^\d]*")
-_WORDS = ("达标", "有效", "长期", "及时", "持续", "显著", "良好", "明显", "提高", "提升", "稳定", "完成",
-          "合格", "准确", "优秀", "较好", "逐步提高", "持续提升", "不断提高", "按时", "按期", "规范", "是", "否")
+_WORDS = (
+    "达标",
+    "有效",
+    "长期",
+    "及时",
+    "持续",
+    "显著",
+    "良好",
+    "明显",
+    "提高",
+    "提升",
+    "稳定",
+    "完成",
+    "合格",
+    "准确",
+    "优秀",
+    "较好",
+    "逐步提高",
+    "持续提升",
+    "不断提高",
+    "按时",
+    "按期",
+    "规范",
+    "是",
+    "否",
+)
 _SECTION_END = re.compile(r"第[一二三四五六七八九十]部分|名词解释")
 
 
@@ -71,23 +117,34 @@ def _rows(stream: PageStream, start: int, end: int, heading: Heading) -> list[Pe
     for n, chunk_start in enumerate(chunks):
         chunk_end = chunks[n + 1] if n + 1 < len(chunks) else end - start
         body_at = start + chunk_start
-        body = text[body_at:start + chunk_end]
+        body = text[body_at : start + chunk_end]
         header = _HEADER.match(body)
         pos, levels = (header.end() if header else 0), _Levels()
         for basis in _BASIS.finditer(body, pos):
-            record, record_at, pos = body[pos:basis.start()], body_at + pos, basis.end()
+            record, record_at, pos = body[pos : basis.start()], body_at + pos, basis.end()
             keywords = list(_LEVEL.finditer(record))
             levels.update([k.group() for k in keywords])
-            rest = record[keywords[-1].end():] if keywords else record
+            rest = record[keywords[-1].end() :] if keywords else record
             split = split_values(rest)
             if split is None:
                 continue
             name, values = split
             number, unit = parse_target(values[-1])
             page = stream.page_at(record_at + len(record) - len("".join(values)))
-            found.append(PerformanceTarget(heading.scope, heading.project, levels.level1, levels.level2,
-                                           normalise_label(name) or None, values[-1], number, unit,
-                                           values[-2] if len(values) > 1 else None, page))
+            found.append(
+                PerformanceTarget(
+                    heading.scope,
+                    heading.project,
+                    levels.level1,
+                    levels.level2,
+                    normalise_label(name) or None,
+                    values[-1],
+                    number,
+                    unit,
+                    values[-2] if len(values) > 1 else None,
+                    page,
+                )
+            )
     return found
 
 

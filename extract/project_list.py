@@ -18,8 +18,10 @@ from extract.text import normalise_label
 _HEADER = re.compile(r"项目名称.{0,40}?(?:项目类型|本年度预算|总预算)")
 _SECTION_END = re.compile(r"整体绩效|长期目标|年度目标|一级指标|绩效目标|第[一二三四五六七八九十]部分")
 _UNIT = re.compile(r"单位[:：](万元|千元|元)")
-_KINDS = ("常年性项目|一次性项目|延续性项目|经常性项目|阶段性项目|新增项目|专项项目|其他运转类项目|"
-          "特定目标类项目|运转类项目|一般项目|重点项目")
+_KINDS = (
+    "常年性项目|一次性项目|延续性项目|经常性项目|阶段性项目|新增项目|专项项目|其他运转类项目|"
+    "特定目标类项目|运转类项目|一般项目|重点项目"
+)
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ENTRY = re.compile(
     r"(?<![\d.])\d{1,2}[.、．](?P<name>[^\d]{2,40}?)(?P<kind>" + _KINDS + r")?"
@@ -47,11 +49,13 @@ def read_project_list(stream: PageStream) -> list[ProjectEntry]:
         stop = end.start() if end else min(len(text), header.end() + 3000)
         unit = _unit_before(text, header.start())
         for m in _ENTRY.finditer(text, header.end(), stop):
-            entries.append(ProjectEntry(
-                name=normalise_label(m.group("name")),
-                kind=m.group("kind"),
-                total_budget_yuan=_yuan(m.group("total"), unit),
-                annual_budget_yuan=_yuan(m.group("annual"), unit),
-                page=stream.page_at(m.start()),
-            ))
+            entries.append(
+                ProjectEntry(
+                    name=normalise_label(m.group("name")),
+                    kind=m.group("kind"),
+                    total_budget_yuan=_yuan(m.group("total"), unit),
+                    annual_budget_yuan=_yuan(m.group("annual"), unit),
+                    page=stream.page_at(m.start()),
+                )
+            )
     return entries

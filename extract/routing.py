@@ -54,7 +54,9 @@ def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
             candidates.append((line + lines[index + 1], 2))
         for text, used in candidates:
             table_type = classify_title(text)
-            near_unit = any(_UNIT_OR_DEPT.search(next_line) for next_line in lines[index + used : index + used + 2])
+            near_unit = any(
+                _UNIT_OR_DEPT.search(next_line) for next_line in lines[index + used : index + used + 2]
+            )
             if table_type and (index < top_lines or near_unit):
                 found.append((index, table_type, clean_title(text)))
                 index += used - 1
@@ -90,8 +92,10 @@ def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
             at_top = not continued and bool(titles) and titles[0][0] < top_lines
             kinds = [(kind, title) for _, kind, title in titles]
             routes.append(PageRoute(number, kinds, continued, unit, at_top, looks_tabular(lines)))
-        elif open_table and not has_unknown_title(lines, top_lines) and (
-            looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3])
+        elif (
+            open_table
+            and not has_unknown_title(lines, top_lines)
+            and (looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3]))
         ):
             routes.append(PageRoute(number, [], True, unit, False, True))
         else:

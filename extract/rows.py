@@ -63,7 +63,10 @@ def join_code(parts: list[str], previous: list[str]) -> str | None:
     if not any(cleaned) or not all(_DIGITS.match(part) for part in cleaned if part):
         return None
     last_filled = max(index for index, part in enumerate(cleaned) if part)
-    joined = [part or (previous[index] if index < len(previous) else "") for index, part in enumerate(cleaned[: last_filled + 1])]
+    joined = [
+        part or (previous[index] if index < len(previous) else "")
+        for index, part in enumerate(cleaned[: last_filled + 1])
+    ]
     return "".join(joined) if all(joined) else None
 
 
@@ -81,7 +84,9 @@ def row_key(cells: list[str], block: Block, block_index: int, context: RowContex
         previous = context.split_code.get(block_index, [])
         code = join_code(code_texts, previous)
         if code is not None:
-            context.split_code[block_index] = [squash(t) or (previous[i] if i < len(previous) else "") for i, t in enumerate(code_texts)]
+            context.split_code[block_index] = [
+                squash(t) or (previous[i] if i < len(previous) else "") for i, t in enumerate(code_texts)
+            ]
         elif not label_text:
             label_text = normalise_label("".join(code_texts))
     if context.table_type in _NO_CODE_TABLES:

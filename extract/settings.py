@@ -31,7 +31,9 @@ class ExtractSettings:
 
     def __post_init__(self) -> None:
         if self.camelot_flavor != "lattice":
-            raise ValueError(f"camelot_flavor must be 'lattice' (bordered tables), got {self.camelot_flavor!r}")
+            raise ValueError(
+                f"camelot_flavor must be 'lattice' (bordered tables), got {self.camelot_flavor!r}"
+            )
         if self.camelot_engine not in CAMELOT_ENGINES:
             raise ValueError(f"camelot_engine must be one of {CAMELOT_ENGINES}, got {self.camelot_engine!r}")
         for name in ("line_scale", "title_search_lines", "min_cjk_chars", "identity_pages"):

@@ -44,8 +44,12 @@ def headings_on(page: int, text: str) -> list[Heading]:
 
 
 def all_headings(page_texts: list[str]) -> list[Heading]:
-    return [h for i, text in enumerate(page_texts) if page_mentions_targets(text)
-            for h in headings_on(i + 1, text)]
+    return [
+        h
+        for i, text in enumerate(page_texts)
+        if page_mentions_targets(text)
+        for h in headings_on(i + 1, text)
+    ]
 
 
 def project_from_note(text: str) -> str | None:

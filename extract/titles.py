@@ -17,7 +17,9 @@ _NUMBERING = re.compile(
 _CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
 _DOCUMENT_PREFIX = re.compile(r"^.*?20\d{2}年度?(?:部门|单位)?(?:预算|决算)?(?=.{4,}表$)")
 _TITLE_END = re.compile(r"表$")
-_TRAILING_META = re.compile(r"(?:金额单位|单位|部门|编制单位)[:：].*$")  # 单位：万元 printed on the title line
+_TRAILING_META = re.compile(
+    r"(?:金额单位|单位|部门|编制单位)[:：].*$"
+)  # 单位：万元 printed on the title line
 _NOT_TITLE_START = ("注", "说明", "备注", "目录")
 _NOT_STANDARD = ("绩效",)  # 项目支出绩效目标表 etc. belong to extract.performance
 

@@ -17,8 +17,11 @@ BUDGET_TITLES = {
     "expenditure": ("部门支出总表", "支出预算总表", "财务支出预算总表"),
     "fiscal_summary": ("财政拨款收支总表", "财政拨款收支预算总表"),
     "general_budget_expenditure": ("一般公共预算支出表", "一般公共预算支出功能分类预算表"),
-    "basic_expenditure_economic": ("一般公共预算基本支出表", "一般公共预算基本支出经济分类预算表",
-                                   "一般公共预算基本支出部门预算经济分类预算表"),
+    "basic_expenditure_economic": (
+        "一般公共预算基本支出表",
+        "一般公共预算基本支出经济分类预算表",
+        "一般公共预算基本支出部门预算经济分类预算表",
+    ),
     "three_public": ("一般公共预算“三公”经费支出表", "一般公共预算“三公”经费支出预算表"),
     "government_fund_expenditure": ("政府性基金预算支出表",),
     "state_capital_expenditure": ("国有资本经营预算支出表",),
@@ -34,7 +37,10 @@ FINAL_TITLES = {
     "basic_expenditure_economic": ("一般公共预算财政拨款基本支出决算表",),
     "three_public": ("财政拨款“三公”经费支出决算表",),
     "government_fund_expenditure": ("政府性基金预算财政拨款收入支出决算表",),
-    "state_capital_expenditure": ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表"),
+    "state_capital_expenditure": (
+        "国有资本经营预算财政拨款收入支出决算表",
+        "国有资本经营预算财政拨款支出决算表",
+    ),
 }
 
 
@@ -90,7 +96,9 @@ class DocContext:
         used = {leaf.code[:3] for leaf in self.fin.leaves if getattr(leaf, attribute) != ZERO}
         rows = []
         for code, name in FUNCTIONAL_CLASSES:
-            amount = sum((getattr(leaf, attribute) for leaf in self.fin.leaves if leaf.code.startswith(code)), ZERO)
+            amount = sum(
+                (getattr(leaf, attribute) for leaf in self.fin.leaves if leaf.code.startswith(code)), ZERO
+            )
             if code in used or self.style.full_class_list:
                 rows.append((code, name, amount))
         return rows

@@ -41,9 +41,14 @@ def plan(outdir: Path, size: str, seed: int) -> list[DepartmentJob]:
     for c, county in enumerate(counties):
         for profile in PROFILES[:per_county]:
             unit = "元" if rng.random() < 0.3 else "万元"
-            plants = tuple((y, ph, check) for ci, key, y, ph, check in PLANTS if (ci, key) == (c, profile.key))
-            jobs.append(DepartmentJob(str(outdir), county, profile.key, years, unit,
-                                      f"{seed}:{county}:{profile.key}", plants))
+            plants = tuple(
+                (y, ph, check) for ci, key, y, ph, check in PLANTS if (ci, key) == (c, profile.key)
+            )
+            jobs.append(
+                DepartmentJob(
+                    str(outdir), county, profile.key, years, unit, f"{seed}:{county}:{profile.key}", plants
+                )
+            )
     return jobs
 
 
@@ -69,5 +74,7 @@ def write_corpus(outdir: Path, size: str = "demo", seed: int = 2024, workers: in
     for truth in truths:
         write_truth(outdir / "truth", truth)
     loaded = sum(t["expected_status"] == "loaded" for t in truths)
-    print(f"make-samples: {loaded} documents and {len(truths) - loaded} files to quarantine in "
-          f"{outdir} ({time.perf_counter() - started:.1f} s)")
+    print(
+        f"make-samples: {loaded} documents and {len(truths) - loaded} files to quarantine in "
+        f"{outdir} ({time.perf_counter() - started:.1f} s)"
+    )

@@ -37,8 +37,14 @@ def cover(ctx: DocContext) -> list[Block]:
     blocks: list[Block] = [Paragraph("", size=30, indent=False)] * 6
     blocks += [Paragraph(line, size=24, center=True, space_before=8) for line in lines]
     month = "二月" if ctx.is_budget else "九月"
-    blocks.append(Paragraph(f"{cn_year(ctx.year + (0 if ctx.is_budget else 1))}年{month}", size=14, center=True,
-                            space_before=120))
+    blocks.append(
+        Paragraph(
+            f"{cn_year(ctx.year + (0 if ctx.is_budget else 1))}年{month}",
+            size=14,
+            center=True,
+            space_before=120,
+        )
+    )
     return blocks
 
 
@@ -50,13 +56,19 @@ def table_builders(ctx: DocContext) -> dict[str, Callable[[DocContext, str], Tab
     fund_leaves = [leaf for leaf in ctx.fin.leaves if leaf.fund_project]
     if ctx.is_budget:
         builders = {
-            "summary": tb.summary, "revenue": tb.revenue, "expenditure": tb.expenditure,
-            "fiscal_summary": tb.fiscal_summary, "general_budget_expenditure": tb.general_budget,
-            "basic_expenditure_economic": tb.basic_economic, "three_public": tb.three_public,
+            "summary": tb.summary,
+            "revenue": tb.revenue,
+            "expenditure": tb.expenditure,
+            "fiscal_summary": tb.fiscal_summary,
+            "general_budget_expenditure": tb.general_budget,
+            "basic_expenditure_economic": tb.basic_economic,
+            "three_public": tb.three_public,
             "government_fund_expenditure": lambda c, t: tb.fund_table(
-                c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算"),
+                c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算"
+            ),
             "state_capital_expenditure": lambda c, t: tb.fund_table(
-                c, "state_capital_expenditure", t, [], "国有资本经营预算"),
+                c, "state_capital_expenditure", t, [], "国有资本经营预算"
+            ),
         }
         if ctx.style.with_projects and ctx.fin.projects:
             builders["project_expenditure"] = tb.projects
@@ -100,11 +112,16 @@ def part_heading(text: str) -> Paragraph:
 
 def overview(ctx: DocContext, profile: Profile, number: str) -> list[Block]:
     units = "、".join(profile.units)
-    blocks: list[Block] = [PageBreak(), part_heading(f"第{number}部分 单位概况"),
-                           Paragraph("一、主要职能", indent=False)]
+    blocks: list[Block] = [
+        PageBreak(),
+        part_heading(f"第{number}部分 单位概况"),
+        Paragraph("一、主要职能", indent=False),
+    ]
     blocks += [Paragraph(f"（{cn_number(i + 1)}）{duty}") for i, duty in enumerate(profile.duties)]
-    blocks += [Paragraph("二、机构设置", indent=False),
-               Paragraph(f"{ctx.department}内设{units}等{len(profile.units)}个机构。")]
+    blocks += [
+        Paragraph("二、机构设置", indent=False),
+        Paragraph(f"{ctx.department}内设{units}等{len(profile.units)}个机构。"),
+    ]
     return blocks
 
 
@@ -119,25 +136,37 @@ def toc(ctx: DocContext, tables: list[TableSpec], parts: list[str]) -> list[Bloc
         blocks.append(Paragraph(part, indent=False, space_before=4))
         if "表" in part and "说明" not in part:
             blocks += [Paragraph(spec.title, indent=True) for spec in tables]
-            blocks += [Paragraph(ctx.numbered(ctx.table_title(key), len(tables) + n), indent=True)
-                       for n, key in enumerate(ctx.toc_extra, start=1)]
+            blocks += [
+                Paragraph(ctx.numbered(ctx.table_title(key), len(tables) + n), indent=True)
+                for n, key in enumerate(ctx.toc_extra, start=1)
+            ]
     return blocks
 
 
-def build_blocks(ctx: DocContext, profile: Profile, rng: random.Random) -> tuple[list[Block], list[TableSpec]]:
+def build_blocks(
+    ctx: DocContext, profile: Profile, rng: random.Random
+) -> tuple[list[Block], list[TableSpec]]:
     """All blocks of the document, and its standard tables (for the truth)."""
     tables = standard_tables(ctx)
     year, dept = ctx.year, ctx.department
     if ctx.is_budget:
-        parts = ["第一部分 单位概况", f"第二部分 {year}年部门预算情况说明", "第三部分 名词解释",
-                 f"第四部分 {year}年部门预算公开表"]
+        parts = [
+            "第一部分 单位概况",
+            f"第二部分 {year}年部门预算情况说明",
+            "第三部分 名词解释",
+            f"第四部分 {year}年部门预算公开表",
+        ]
         narrative: list[Block] = [PageBreak(), part_heading(parts[1])]
         narrative += budget_paragraphs(ctx) + performance_blocks(ctx, rng)
         body = overview(ctx, profile, "一") + narrative + glossary("三")
         body += [PageBreak(), part_heading(parts[3]), *tables]
     else:
-        parts = [f"第一部分 {dept}概况", f"第二部分 {dept}{year}年度部门决算表",
-                 f"第三部分 {dept}{year}年度部门决算情况说明", "第四部分 名词解释"]
+        parts = [
+            f"第一部分 {dept}概况",
+            f"第二部分 {dept}{year}年度部门决算表",
+            f"第三部分 {dept}{year}年度部门决算情况说明",
+            "第四部分 名词解释",
+        ]
         body = overview(ctx, profile, "一") + [PageBreak(), part_heading(parts[1]), *tables]
         body += [PageBreak(), part_heading(parts[2]), *final_paragraphs(ctx)] + glossary("四")
     return cover(ctx) + toc(ctx, tables, parts) + body, tables

@@ -73,8 +73,11 @@ class ThreePublic:
     def measures(self) -> dict[str, Decimal]:
         """Measure key → amount, in the contract's column order."""
         return {
-            "total": self.total, "outbound": self.outbound, "vehicle_total": self.vehicle_total,
-            "vehicle_purchase": self.vehicle_purchase, "vehicle_operation": self.vehicle_operation,
+            "total": self.total,
+            "outbound": self.outbound,
+            "vehicle_total": self.vehicle_total,
+            "vehicle_purchase": self.vehicle_purchase,
+            "vehicle_operation": self.vehicle_operation,
             "reception": self.reception,
         }
 

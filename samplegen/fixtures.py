@@ -29,8 +29,10 @@ def copy_fixtures(corpus: Path, target: Path) -> None:
     """Copy the fixture documents and their truth from a generated demo corpus."""
     shutil.rmtree(target, ignore_errors=True)
     for relative in FIXTURE_FILES:
-        for source, dest in ((corpus / relative, target / relative),
-                             (corpus / "truth" / truth_name(relative), target / "truth" / truth_name(relative))):
+        for source, dest in (
+            (corpus / relative, target / relative),
+            (corpus / "truth" / truth_name(relative), target / "truth" / truth_name(relative)),
+        ):
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, dest)
 

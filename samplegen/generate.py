@@ -43,29 +43,44 @@ def budget_leaves(profile: Profile, size: float, rng: random.Random, q: Decimal)
 
 def final_leaves(budget: list[Leaf], rng: random.Random, q: Decimal) -> list[Leaf]:
     """What was spent: each budgeted amount drifts a little."""
+
     def drift(amount: Decimal) -> Decimal:
         return scale(amount, rng.uniform(0.86, 1.04), q) if amount else ZERO
 
-    return [Leaf(leaf.code, drift(leaf.personnel), drift(leaf.public), drift(leaf.project),
-                 drift(leaf.fund_project), drift(leaf.business_basic), drift(leaf.business_project))
-            for leaf in budget]
+    return [
+        Leaf(
+            leaf.code,
+            drift(leaf.personnel),
+            drift(leaf.public),
+            drift(leaf.project),
+            drift(leaf.fund_project),
+            drift(leaf.business_basic),
+            drift(leaf.business_project),
+        )
+        for leaf in budget
+    ]
 
 
 def three_public_for(public_use: Decimal, rng: random.Random, q: Decimal, kind: str) -> ThreePublic:
     """三公 figures; all paid from basic public funds, so they fit inside 公用经费."""
     cap = q * int(public_use / 5 / q)
     reception = min(amount_near(2.0 * WAN, rng, q, 0.6), cap) if rng.random() < 0.9 else ZERO
-    operation = min(amount_near(4.0 * WAN, rng, q, 0.5), cap) if kind != "party" and rng.random() < 0.6 else ZERO
+    operation = (
+        min(amount_near(4.0 * WAN, rng, q, 0.5), cap) if kind != "party" and rng.random() < 0.6 else ZERO
+    )
     outbound = min(amount_near(3.0 * WAN, rng, q), cap) if rng.random() < 0.1 else ZERO
     purchase = amount_near(18.0 * WAN, rng, q, 0.2) if rng.random() < 0.1 else ZERO
     return ThreePublic(outbound, purchase, operation, reception)
 
 
-def economic_breakdown(personnel: Decimal, public: Decimal, tp: ThreePublic, rng: random.Random,
-                       q: Decimal, retirees: bool) -> dict[str, Decimal]:
+def economic_breakdown(
+    personnel: Decimal, public: Decimal, tp: ThreePublic, rng: random.Random, q: Decimal, retirees: bool
+) -> dict[str, Decimal]:
     """Split 人员经费 over 301/303 items and 公用经费 over 302/310 items (三公 items fixed)."""
     people = PERSONNEL_ITEMS + (FAMILY_ITEMS if retirees else ())
-    economic = dict(zip([c for c, _, _ in people], split(personnel, [w for *_, w in people], rng, q), strict=True))
+    economic = dict(
+        zip([c for c, _, _ in people], split(personnel, [w for *_, w in people], rng, q), strict=True)
+    )
     fixed = {OUTBOUND_CODE: tp.outbound, RECEPTION_CODE: tp.reception, VEHICLE_OP_CODE: tp.vehicle_operation}
     fixed = {c: a for c, a in fixed.items() if a}
     rest = public - sum(fixed.values(), ZERO)
@@ -90,7 +105,9 @@ def make_projects(profile: Profile, leaves: list[Leaf], rng: random.Random, q: D
             goods = works = services = ZERO
             if rng.random() < 0.45:
                 bought = scale(share, rng.uniform(0.15, 0.6), q)
-                goods, works, services = split(bought, [rng.random(), rng.random() * 0.5, rng.random()], rng, q)
+                goods, works, services = split(
+                    bought, [rng.random(), rng.random() * 0.5, rng.random()], rng, q
+                )
             projects.append(Project(name, leaf.code, kind, total, share, goods, works, services))
     return projects
 
@@ -105,8 +122,9 @@ def add_carryover(fin: Finances, rng: random.Random) -> None:
             leaf.carryover = min(leaf.project, scale(leaf.project, rng.uniform(0.05, 0.3), q))
 
 
-def department_finances(profile: Profile, years: list[int], unit: str, rng: random.Random
-                        ) -> dict[tuple[int, str], Finances]:
+def department_finances(
+    profile: Profile, years: list[int], unit: str, rng: random.Random
+) -> dict[tuple[int, str], Finances]:
     """Finances of every (year, phase); the year before the first is generated for 比上年."""
     q = QUANTUM_YUAN[unit]
     size = rng.uniform(0.5, 1.8)
@@ -124,16 +142,29 @@ def department_finances(profile: Profile, years: list[int], unit: str, rng: rand
             if phase == "budget":
                 tp = budget_tp = three_public_for(public, rng, q, profile.kind)
             else:
-                tp = ThreePublic(*(min(scale(a, rng.uniform(0.7, 1.0), q), a) for a in (
-                    budget_tp.outbound, budget_tp.vehicle_purchase, budget_tp.vehicle_operation, budget_tp.reception)))
+                tp = ThreePublic(
+                    *(
+                        min(scale(a, rng.uniform(0.7, 1.0), q), a)
+                        for a in (
+                            budget_tp.outbound,
+                            budget_tp.vehicle_purchase,
+                            budget_tp.vehicle_operation,
+                            budget_tp.reception,
+                        )
+                    )
+                )
             prior = previous.get(phase)
-            fin = Finances(unit, leaves, economic_breakdown(personnel, public, tp, rng, q, retirees), tp,
-                           make_projects(profile, leaves, rng, q),
-                           prior_total=prior.total if prior else None,
-                           prior_three_public=prior.three_public if prior else None,
-                           budget_three_public=budget_tp if phase == "final" else None)
+            fin = Finances(
+                unit,
+                leaves,
+                economic_breakdown(personnel, public, tp, rng, q, retirees),
+                tp,
+                make_projects(profile, leaves, rng, q),
+                prior_total=prior.total if prior else None,
+                prior_three_public=prior.three_public if prior else None,
+                budget_three_public=budget_tp if phase == "final" else None,
+            )
             previous[phase] = fin
             if year in years:
                 result[(year, phase)] = fin
     return result
-

@@ -37,7 +37,7 @@ class Row:
         while col < len(self.cells):
             span = spans.get(col, 1)
             cells.append(self.cells[col])
-            out_widths.append(sum(widths[col:col + span]))
+            out_widths.append(sum(widths[col : col + span]))
             out_align.append("c" if span > 1 else align[col])
             col += span
         return cells, out_widths, out_align

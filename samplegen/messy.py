@@ -35,9 +35,20 @@ NOTICE = (
 def quarantined(outdir: Path, relative: str, reason: ReasonClass) -> dict:
     path = outdir / relative
     return {
-        "file": relative, "sha256": sha256_of(path), "expected_status": "quarantined",
-        "reason_class": reason.value, "county": None, "department": None, "fiscal_year": None, "phase": None,
-        "title": None, "pages": None, "tables_present": [], "lines": [], "narrative": [], "targets": [],
+        "file": relative,
+        "sha256": sha256_of(path),
+        "expected_status": "quarantined",
+        "reason_class": reason.value,
+        "county": None,
+        "department": None,
+        "fiscal_year": None,
+        "phase": None,
+        "title": None,
+        "pages": None,
+        "tables_present": [],
+        "lines": [],
+        "narrative": [],
+        "targets": [],
         "expected_findings": [],
     }
 
@@ -104,9 +115,12 @@ def write_messy(outdir: Path, sources: list[str]) -> list[dict]:
     duplicate = sources[0].removesuffix(".pdf") + "（副本）.pdf"  # sorts after its original
     shutil.copyfile(first, outdir / duplicate)
     reasons = {
-        "扫描件-预算公开.pdf": ReasonClass.NO_TEXT_LAYER, "会议通知.pdf": ReasonClass.NOT_BUDGET,
-        "下载中断.pdf": ReasonClass.CORRUPT, "加密文件.pdf": ReasonClass.ENCRYPTED,
-        "空文件.pdf": ReasonClass.NOT_PDF, "网页.pdf": ReasonClass.NOT_PDF,
+        "扫描件-预算公开.pdf": ReasonClass.NO_TEXT_LAYER,
+        "会议通知.pdf": ReasonClass.NOT_BUDGET,
+        "下载中断.pdf": ReasonClass.CORRUPT,
+        "加密文件.pdf": ReasonClass.ENCRYPTED,
+        "空文件.pdf": ReasonClass.NOT_PDF,
+        "网页.pdf": ReasonClass.NOT_PDF,
     }
     truths = [quarantined(outdir, f"{MESSY}/{name}", reason) for name, reason in reasons.items()]
     return [*truths, quarantined(outdir, duplicate, ReasonClass.DUPLICATE)]

@@ -88,8 +88,14 @@ def budget_totals(ctx: DocContext) -> list[Paragraph]:
             w.say("；事业收入").fig(fin.business_income)
         second = w.say("。").paragraph()
         w = Writer(ctx).say("支出预算中：基本支出").fig(basic, "basic_expenditure")
-        w.say(f"，占{percent(basic, fin.total)}%，主要用于保障机构正常运转；项目支出").fig(project, "project_expenditure")
-        return [first, second, w.say(f"，占{percent(project, fin.total)}%，主要用于完成特定工作任务。").paragraph()]
+        w.say(f"，占{percent(basic, fin.total)}%，主要用于保障机构正常运转；项目支出").fig(
+            project, "project_expenditure"
+        )
+        return [
+            first,
+            second,
+            w.say(f"，占{percent(project, fin.total)}%，主要用于完成特定工作任务。").paragraph(),
+        ]
     if style.phrasing == 2:
         w = Writer(ctx).say(f"（一）收入预算。{year}年收入预算").fig(fin.total, "revenue_total")
         revenue_change(ctx, w)
@@ -106,7 +112,9 @@ def budget_totals(ctx: DocContext) -> list[Paragraph]:
     first = w.say("。上年结转").fig(fin.carryover).say("。").paragraph()
     basic_word = "基本保障支出" if style.code_split else "基本支出"
     w = Writer(ctx).say(f"{dept}{year}年支出预算总额").fig(fin.total, "expenditure_total")
-    w.say(f"，其中：{basic_word}").fig(basic, "basic_expenditure").say(f"，占{percent(basic, fin.total)}%；项目支出")
+    w.say(f"，其中：{basic_word}").fig(basic, "basic_expenditure").say(
+        f"，占{percent(basic, fin.total)}%；项目支出"
+    )
     return [first, w.fig(project, "project_expenditure").say("。").paragraph()]
 
 
@@ -142,7 +150,9 @@ def final_totals(ctx: DocContext) -> list[Paragraph]:
     out.append(w.say("。").paragraph())
     w = Writer(ctx).say("本年支出合计")
     w.fig(fin.total) if ctx.style.phrasing == 1 else w.fig(fin.total, "expenditure_total")
-    w.say("，其中：基本支出").fig(basic, "basic_expenditure").say(f"，占{percent(basic, fin.total)}%；项目支出")
+    w.say("，其中：基本支出").fig(basic, "basic_expenditure").say(
+        f"，占{percent(basic, fin.total)}%；项目支出"
+    )
     out.append(w.fig(project, "project_expenditure").say(f"，占{percent(project, fin.total)}%。").paragraph())
     return out
 
@@ -179,14 +189,22 @@ def three_public(ctx: DocContext, lead: str) -> Paragraph:
         w.fig(tp.outbound, "outbound").say("，公务用车购置费").fig(tp.vehicle_purchase, "vehicle_purchase")
         w.say("，公务用车运行维护费").fig(tp.vehicle_operation, "vehicle_operation")
         return w.say("，公务接待费").fig(tp.reception, "reception").say("。").paragraph()
-    w.fig(tp.outbound, "outbound").say("；公务用车购置及运行维护费").fig(tp.vehicle_total).say("（其中：公务用车购置费")
-    w.fig(tp.vehicle_purchase, "vehicle_purchase").say("，公务用车运行维护费").fig(tp.vehicle_operation, "vehicle_operation")
+    w.fig(tp.outbound, "outbound").say("；公务用车购置及运行维护费").fig(tp.vehicle_total).say(
+        "（其中：公务用车购置费"
+    )
+    w.fig(tp.vehicle_purchase, "vehicle_purchase").say("，公务用车运行维护费").fig(
+        tp.vehicle_operation, "vehicle_operation"
+    )
     return w.say("）；公务接待费").fig(tp.reception, "reception").say("。").paragraph()
 
 
 def procurement(ctx: DocContext, lead: str) -> Paragraph:
     p = ctx.fin.procurement
-    kinds = ("货物采购预算", "工程采购预算", "服务采购预算") if ctx.style.phrasing == 1 else ("货物类", "工程类", "服务类")
+    kinds = (
+        ("货物采购预算", "工程采购预算", "服务采购预算")
+        if ctx.style.phrasing == 1
+        else ("货物类", "工程类", "服务类")
+    )
     w = Writer(ctx).say(lead).fig(p["total"], "procurement_total").say(f"，其中：{kinds[0]}")
     w.fig(p["goods"], "procurement_goods").say(f"，{kinds[1]}").fig(p["works"], "procurement_works")
     return w.say(f"，{kinds[2]}").fig(p["services"], "procurement_services").say("。").paragraph()

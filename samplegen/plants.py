@@ -18,11 +18,20 @@ from samplegen.money import CENT, QUANTUM_YUAN
 ROUNDING = "rounding"  # not a finding: a 0.01 difference the checks' tolerance must absorb
 
 
-def finding(check: str, expected: Decimal | None, actual: Decimal | None, metric: str | None = None,
-            table_type: str | None = None) -> dict:
-    return {"check": check, "metric": metric, "table_type": table_type,
-            "expected_yuan": None if expected is None else f"{expected:.2f}",
-            "actual_yuan": None if actual is None else f"{actual:.2f}"}
+def finding(
+    check: str,
+    expected: Decimal | None,
+    actual: Decimal | None,
+    metric: str | None = None,
+    table_type: str | None = None,
+) -> dict:
+    return {
+        "check": check,
+        "metric": metric,
+        "table_type": table_type,
+        "expected_yuan": None if expected is None else f"{expected:.2f}",
+        "actual_yuan": None if actual is None else f"{actual:.2f}",
+    }
 
 
 def plant(ctx: DocContext, check: str) -> None:
@@ -43,7 +52,9 @@ def plant(ctx: DocContext, check: str) -> None:
         if ctx.style.phrasing == 1:  # 收支预算总额: one printed figure states both totals ...
             ctx.findings.append(finding(check, fin.total, fin.total + delta, metric="expenditure_total"))
             # ... so the stated 支出 total is no longer 基本 + 项目 (expected: the parts, actual: the total)
-            ctx.findings.append(finding(names.NARRATIVE_PARTS, fin.total, fin.total + delta, metric="expenditure_total"))
+            ctx.findings.append(
+                finding(names.NARRATIVE_PARTS, fin.total, fin.total + delta, metric="expenditure_total")
+            )
     elif check == names.PRIOR_YEAR_CHANGE:
         true_change = fin.total - fin.prior_total
         ctx.stated["revenue_change"] = true_change + delta

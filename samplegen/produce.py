@@ -47,10 +47,21 @@ def render_document(ctx: DocContext, blocks_rng: random.Random, outdir: Path, pr
     pages = Renderer(path, style.kangxi, style.labels, style.footer, style.spaced).render(blocks)
     lines, narrative, targets = collect(blocks)
     return {
-        "file": relative, "sha256": sha256_of(path), "expected_status": "loaded", "reason_class": None,
-        "county": ctx.county, "department": ctx.department, "fiscal_year": ctx.year, "phase": ctx.phase,
-        "title": title_of(ctx), "pages": pages, "tables_present": [spec.key for spec in tables],
-        "lines": lines, "narrative": narrative, "targets": targets, "expected_findings": ctx.findings,
+        "file": relative,
+        "sha256": sha256_of(path),
+        "expected_status": "loaded",
+        "reason_class": None,
+        "county": ctx.county,
+        "department": ctx.department,
+        "fiscal_year": ctx.year,
+        "phase": ctx.phase,
+        "title": title_of(ctx),
+        "pages": pages,
+        "tables_present": [spec.key for spec in tables],
+        "lines": lines,
+        "narrative": narrative,
+        "targets": targets,
+        "expected_findings": ctx.findings,
     }
 
 
@@ -67,6 +78,9 @@ def run_job(job: DepartmentJob) -> list[dict]:
         for plant_year, plant_phase, check in job.plants:
             if (plant_year, plant_phase) == (year, phase):
                 plant(ctx, check)
-        truths.append(render_document(ctx, random.Random(f"{job.seed}:{year}:{phase}:blocks"), Path(job.outdir),
-                                      job.profile_key))
+        truths.append(
+            render_document(
+                ctx, random.Random(f"{job.seed}:{year}:{phase}:blocks"), Path(job.outdir), job.profile_key
+            )
+        )
     return truths

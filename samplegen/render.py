@@ -22,8 +22,23 @@ FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 MARGIN = 50.0
 PAD = 2.5
 # Kangxi radicals / CJK radical supplement look-alikes seen in real text layers (NFKC folds them back).
-KANGXI = str.maketrans({"支": "⽀", "门": "⻔", "用": "⽤", "入": "⼊", "人": "⼈", "工": "⼯", "生": "⽣",
-                        "金": "⾦", "力": "⼒", "目": "⽬", "大": "⼤", "行": "⾏", "车": "⻋"})
+KANGXI = str.maketrans(
+    {
+        "支": "⽀",
+        "门": "⻔",
+        "用": "⽤",
+        "入": "⼊",
+        "人": "⼈",
+        "工": "⼯",
+        "生": "⽣",
+        "金": "⾦",
+        "力": "⼒",
+        "目": "⽬",
+        "大": "⼤",
+        "行": "⾏",
+        "车": "⻋",
+    }
+)
 _TOKEN = re.compile(r"[0-9A-Za-z.,%()\-]+|.", re.S)
 
 
@@ -49,7 +64,7 @@ def wrap_spans(text: str, width: float, size: float) -> list[tuple[int, int]]:
             spans.append((start, end))
             start = end = token.end()
             continue
-        if end > start and pdfmetrics.stringWidth(text[start:token.end()], FONT, size) > width:
+        if end > start and pdfmetrics.stringWidth(text[start : token.end()], FONT, size) > width:
             spans.append((start, end))
             start = token.start()
         end = token.end()
@@ -76,8 +91,14 @@ def fitting_size(spec: TableSpec, widths: list[float]) -> float:
 class Renderer:
     """A cursor over pages; ``render`` returns the page count."""
 
-    def __init__(self, path: Path, kangxi: bool, labels: tuple[str, str] = ("部门：", "单位："),
-                 footer: str | None = None, spaced: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        kangxi: bool,
+        labels: tuple[str, str] = ("部门：", "单位："),
+        footer: str | None = None,
+        spaced: bool = False,
+    ) -> None:
         register_font()
         self.spaced = spaced  # letter-space short header labels and 合计/总计 cells
         self.labels = labels  # how the department and unit lines above a table are introduced
@@ -202,21 +223,22 @@ class Renderer:
         rows = max((c.row + c.rowspan for c in header), default=0)
         heights = [size * 1.25 + 2 * PAD] * rows
         for cell in sorted(header, key=lambda c: c.rowspan):
-            width = sum(widths[cell.col:cell.col + cell.colspan])
+            width = sum(widths[cell.col : cell.col + cell.colspan])
             need = len(wrap(cell.text, width - 2 * PAD, size)) * size * 1.25 + 2 * PAD
-            have = sum(heights[cell.row:cell.row + cell.rowspan])
+            have = sum(heights[cell.row : cell.row + cell.rowspan])
             if need > have:
                 heights[cell.row + cell.rowspan - 1] += need - have
         return heights
 
-    def _draw_header(self, header: list[HeaderCell], widths: list[float], heights: list[float],
-                     size: float) -> None:
+    def _draw_header(
+        self, header: list[HeaderCell], widths: list[float], heights: list[float], size: float
+    ) -> None:
         top = self.y
         for cell in header:
-            x = MARGIN + sum(widths[:cell.col])
-            y = top - sum(heights[:cell.row])
-            w = sum(widths[cell.col:cell.col + cell.colspan])
-            h = sum(heights[cell.row:cell.row + cell.rowspan])
+            x = MARGIN + sum(widths[: cell.col])
+            y = top - sum(heights[: cell.row])
+            w = sum(widths[cell.col : cell.col + cell.colspan])
+            h = sum(heights[cell.row : cell.row + cell.rowspan])
             self._box(x, y, w, h)
             lines = wrap(letter_spaced(cell.text) if self.spaced else cell.text, w - 2 * PAD, size)
             first = y - (h - len(lines) * size * 1.25) / 2 - size
@@ -224,8 +246,15 @@ class Renderer:
                 self.text(x + w / 2, first - n * size * 1.25, line, size, "c")
         self.y = top - sum(heights)
 
-    def _draw_row(self, lines: list[list[str]], widths: list[float], height: float, size: float,
-                  align: list[str], open_top: set[int]) -> None:
+    def _draw_row(
+        self,
+        lines: list[list[str]],
+        widths: list[float],
+        height: float,
+        size: float,
+        align: list[str],
+        open_top: set[int],
+    ) -> None:
         x = MARGIN
         for col, (cell_lines, w, how) in enumerate(zip(lines, widths, align, strict=True)):
             self._box(x, self.y, w, height, top_line=col not in open_top)

@@ -33,36 +33,87 @@ def wan(text: str) -> Decimal:
 
 
 LEAVES = (  # (code, personnel, public, project) in 万元
-    ("2060101", "449.96", "43.76", "0"), ("2060102", "0", "0", "55.40"), ("2060499", "0", "0", "931.00"),
-    ("2080505", "45.60", "0", "0"), ("2080506", "18.24", "0", "0"), ("2101101", "16.32", "0", "0"),
-    ("2150805", "0", "0", "200.00"), ("2210201", "33.05", "0", "0"),
+    ("2060101", "449.96", "43.76", "0"),
+    ("2060102", "0", "0", "55.40"),
+    ("2060499", "0", "0", "931.00"),
+    ("2080505", "45.60", "0", "0"),
+    ("2080506", "18.24", "0", "0"),
+    ("2101101", "16.32", "0", "0"),
+    ("2150805", "0", "0", "200.00"),
+    ("2210201", "33.05", "0", "0"),
 )
 ECONOMIC = {  # 人员经费 563.17 and the text's 14 机关运行经费 items (43.76)
-    "30101": "150.12", "30102": "160.30", "30103": "40.20", "30107": "92.40", "30108": "45.60", "30109": "18.24",
-    "30110": "16.32", "30113": "33.05", "30199": "6.94",
-    "30201": "1.54", "30202": "0.28", "30205": "0.28", "30206": "1.4", "30207": "0.98", "30209": "0.56",
-    "30213": "0.28", "30215": "0.28", "30216": "0.28", "30217": "0.67", "30228": "7.56", "30229": "5.6",
-    "30239": "11.28", "30299": "12.77",
+    "30101": "150.12",
+    "30102": "160.30",
+    "30103": "40.20",
+    "30107": "92.40",
+    "30108": "45.60",
+    "30109": "18.24",
+    "30110": "16.32",
+    "30113": "33.05",
+    "30199": "6.94",
+    "30201": "1.54",
+    "30202": "0.28",
+    "30205": "0.28",
+    "30206": "1.4",
+    "30207": "0.98",
+    "30209": "0.56",
+    "30213": "0.28",
+    "30215": "0.28",
+    "30216": "0.28",
+    "30217": "0.67",
+    "30228": "7.56",
+    "30229": "5.6",
+    "30239": "11.28",
+    "30299": "12.77",
 }
 METRICS = (  # (metric, anchor in the text, figure after it) in reading order
-    ("revenue_total", "收入预算总额", "1793.33"), ("revenue_change", "比上年增加", "39.78"),
-    ("expenditure_total", "支出预算总额", "1793.33"), ("basic_expenditure", "基本保障支出", "606.93"),
-    ("project_expenditure", "项目支出", "1186.4"), ("operating_cost", "机关运行经费预算", "43.76"),
-    ("three_public_total", "“三公”经费预算", "0.67"), ("outbound", "因公出国（境）费用", "0"),
-    ("vehicle_operation", "公务用车运行维护费", "0"), ("vehicle_purchase", "公务用车购置费", "0"),
-    ("reception", "3、公务接待费", "0.67"), ("procurement_total", "政府采购预算", "0"),
-    ("procurement_goods", "货物类采购预算", "56.2"), ("procurement_services", "服务类采购预算", "0"),
+    ("revenue_total", "收入预算总额", "1793.33"),
+    ("revenue_change", "比上年增加", "39.78"),
+    ("expenditure_total", "支出预算总额", "1793.33"),
+    ("basic_expenditure", "基本保障支出", "606.93"),
+    ("project_expenditure", "项目支出", "1186.4"),
+    ("operating_cost", "机关运行经费预算", "43.76"),
+    ("three_public_total", "“三公”经费预算", "0.67"),
+    ("outbound", "因公出国（境）费用", "0"),
+    ("vehicle_operation", "公务用车运行维护费", "0"),
+    ("vehicle_purchase", "公务用车购置费", "0"),
+    ("reception", "3、公务接待费", "0.67"),
+    ("procurement_total", "政府采购预算", "0"),
+    ("procurement_goods", "货物类采购预算", "56.2"),
+    ("procurement_services", "服务类采购预算", "0"),
 )
-STYLE = Style(unit="万元", code_split=False, zero="", thousands=False, repeat_header=True, landscape_wide=True,
-              loose_rows=False, kangxi=False, title_variant=0, order="standard", full_class_list=True,
-              merged_header=True, total_first=True, prior_three_public=False, numbering=1, with_projects=False,
-              with_procurement=False)
+STYLE = Style(
+    unit="万元",
+    code_split=False,
+    zero="",
+    thousands=False,
+    repeat_header=True,
+    landscape_wide=True,
+    loose_rows=False,
+    kangxi=False,
+    title_variant=0,
+    order="standard",
+    full_class_list=True,
+    merged_header=True,
+    total_first=True,
+    prior_three_public=False,
+    numbering=1,
+    with_projects=False,
+    with_procurement=False,
+)
 
 
 def seed_finances() -> Finances:
     leaves = [Leaf(code, personnel=wan(p), public=wan(u), project=wan(j)) for code, p, u, j in LEAVES]
-    return Finances("万元", leaves, {c: wan(a) for c, a in ECONOMIC.items()},
-                    ThreePublic(ZERO, ZERO, ZERO, wan("0.67")), [], prior_total=wan("1753.55"))
+    return Finances(
+        "万元",
+        leaves,
+        {c: wan(a) for c, a in ECONOMIC.items()},
+        ThreePublic(ZERO, ZERO, ZERO, wan("0.67")),
+        [],
+        prior_total=wan("1753.55"),
+    )
 
 
 def seed_pages() -> list[list[str]]:
@@ -86,7 +137,9 @@ def narrative_blocks() -> list[Block]:
         at = joined.index(figure, joined.index(anchor, cursor) + len(anchor))
         cursor = at
         line_no = max(i for i, start in enumerate(starts) if start <= at)
-        marks.setdefault(line_no, []).append((at - starts[line_no], {"metric": metric, "amount_yuan": f"{wan(figure):.2f}"}))
+        marks.setdefault(line_no, []).append(
+            (at - starts[line_no], {"metric": metric, "amount_yuan": f"{wan(figure):.2f}"})
+        )
     blocks: list[Block] = []
     n = 0
     for page in pages:
@@ -100,8 +153,12 @@ def narrative_blocks() -> list[Block]:
 def expected_findings() -> list[dict]:
     return [
         finding(names.NARRATIVE_VS_PROJECTS, wan("255.4"), wan("1186.4"), metric="project_expenditure"),
-        finding(names.NARRATIVE_PERCENTAGE, wan("43.76"), (wan("1793.33") * Decimal("0.1319")).quantize(Decimal("0.01")),
-                metric="operating_cost"),
+        finding(
+            names.NARRATIVE_PERCENTAGE,
+            wan("43.76"),
+            (wan("1793.33") * Decimal("0.1319")).quantize(Decimal("0.01")),
+            metric="operating_cost",
+        ),
         finding(names.NARRATIVE_PARTS, wan("56.2"), ZERO, metric="procurement_total"),
     ]
 
@@ -109,9 +166,16 @@ def expected_findings() -> list[dict]:
 def write_seed_document(outdir: Path) -> dict:
     """Render the seed sample and return its truth."""
     ctx = DocContext(COUNTY, DEPARTMENT, YEAR, "budget", seed_finances(), STYLE, "admin")
-    tables = [build(ctx, ctx.numbered(ctx.table_title(key), n))
-              for n, (key, build) in enumerate(table_builders(ctx).items(), start=1)]
-    parts = ["第一部分 单位概况", "第二部分 2024 年部门预算编制情况及说明", "第三部分 名词解释", "第四部分 2024 年部门预算公开表"]
+    tables = [
+        build(ctx, ctx.numbered(ctx.table_title(key), n))
+        for n, (key, build) in enumerate(table_builders(ctx).items(), start=1)
+    ]
+    parts = [
+        "第一部分 单位概况",
+        "第二部分 2024 年部门预算编制情况及说明",
+        "第三部分 名词解释",
+        "第四部分 2024 年部门预算公开表",
+    ]
     blocks = cover(ctx) + toc(ctx, tables, parts) + narrative_blocks() + tables
     relative = pdf_relative(COUNTY, DEPARTMENT, YEAR, "budget")
     path = outdir / relative
@@ -119,8 +183,19 @@ def write_seed_document(outdir: Path) -> dict:
     pages = Renderer(path, kangxi=False).render(blocks)
     lines, narrative, targets = collect(blocks)
     return {
-        "file": relative, "sha256": sha256_of(path), "expected_status": "loaded", "reason_class": None,
-        "county": COUNTY, "department": DEPARTMENT, "fiscal_year": YEAR, "phase": "budget", "title": title_of(ctx),
-        "pages": pages, "tables_present": [spec.key for spec in tables], "lines": lines, "narrative": narrative,
-        "targets": targets, "expected_findings": expected_findings(),
+        "file": relative,
+        "sha256": sha256_of(path),
+        "expected_status": "loaded",
+        "reason_class": None,
+        "county": COUNTY,
+        "department": DEPARTMENT,
+        "fiscal_year": YEAR,
+        "phase": "budget",
+        "title": title_of(ctx),
+        "pages": pages,
+        "tables_present": [spec.key for spec in tables],
+        "lines": lines,
+        "narrative": narrative,
+        "targets": targets,
+        "expected_findings": expected_findings(),
     }

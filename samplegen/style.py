@@ -6,18 +6,46 @@ import random
 from dataclasses import dataclass
 
 BUDGET_ORDERS = {
-    "standard": ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget_expenditure",
-                 "basic_expenditure_economic", "three_public", "government_fund_expenditure",
-                 "state_capital_expenditure", "project_expenditure", "procurement"),
-    "funds_first": ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget_expenditure",
-                    "basic_expenditure_economic", "government_fund_expenditure", "state_capital_expenditure",
-                    "project_expenditure", "procurement", "three_public"),
+    "standard": (
+        "summary",
+        "revenue",
+        "expenditure",
+        "fiscal_summary",
+        "general_budget_expenditure",
+        "basic_expenditure_economic",
+        "three_public",
+        "government_fund_expenditure",
+        "state_capital_expenditure",
+        "project_expenditure",
+        "procurement",
+    ),
+    "funds_first": (
+        "summary",
+        "revenue",
+        "expenditure",
+        "fiscal_summary",
+        "general_budget_expenditure",
+        "basic_expenditure_economic",
+        "government_fund_expenditure",
+        "state_capital_expenditure",
+        "project_expenditure",
+        "procurement",
+        "three_public",
+    ),
 }
 FINAL_ORDERS = {
     "standard": BUDGET_ORDERS["standard"][:9],
-    "three_public_last": ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget_expenditure",
-                          "basic_expenditure_economic", "government_fund_expenditure",
-                          "state_capital_expenditure", "three_public"),
+    "three_public_last": (
+        "summary",
+        "revenue",
+        "expenditure",
+        "fiscal_summary",
+        "general_budget_expenditure",
+        "basic_expenditure_economic",
+        "government_fund_expenditure",
+        "state_capital_expenditure",
+        "three_public",
+    ),
 }
 
 
@@ -79,7 +107,10 @@ def draw_style(rng: random.Random, unit: str, phase: str) -> Style:
         with_projects=phase == "budget" and rng.random() < 0.6,
         with_procurement=phase == "budget" and rng.random() < 0.5,
         phrasing=rng.choice([0, 1, 2]) if phase == "budget" else rng.choice([0, 1]),
-        labels=(rng.choice(["部门：", "部门：", "编制单位：", "单位名称："]), rng.choice(["单位：", "单位：", "金额单位：", "单位:"])),
+        labels=(
+            rng.choice(["部门：", "部门：", "编制单位：", "单位名称："]),
+            rng.choice(["单位：", "单位：", "金额单位：", "单位:"]),
+        ),
         footer=rng.choice([None, None, "- {n} -", "第 {n} 页"]),
         spaced=rng.random() < 0.3,
         table_notes=phase == "final" or rng.random() < 0.3,

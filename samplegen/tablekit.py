@@ -22,18 +22,31 @@ class Cells:
     style: Style
     table_type: str
 
-    def money(self, marks: list[Mark], amount: Decimal | None, code: str | None, item: str | None,
-              measure: str) -> str:
+    def money(
+        self, marks: list[Mark], amount: Decimal | None, code: str | None, item: str | None, measure: str
+    ) -> str:
         if amount is None:
             return self.style.blank
         if amount == ZERO and self.style.zero != "0.00":
             return self.style.zero
-        marks.append({"table_type": self.table_type, "code": code, "item": item, "measure": measure,
-                      "amount_yuan": f"{amount:.2f}"})
+        marks.append(
+            {
+                "table_type": self.table_type,
+                "code": code,
+                "item": item,
+                "measure": measure,
+                "amount_yuan": f"{amount:.2f}",
+            }
+        )
         return printed(amount, self.style.unit, self.style.thousands)
 
-    def row(self, label_cells: list[str], code: str | None, label: str | None,
-            values: list[tuple[str, Decimal | None]]) -> Row:
+    def row(
+        self,
+        label_cells: list[str],
+        code: str | None,
+        label: str | None,
+        values: list[tuple[str, Decimal | None]],
+    ) -> Row:
         """A row: its label cells, then one money cell per (measure, amount)."""
         marks: list[Mark] = []
         item = normalise_label(label) if label is not None else None
@@ -41,8 +54,11 @@ class Cells:
         return Row(label_cells + money, marks)
 
 
-def functional_rows(leaves: list[Leaf], measures: dict[str, Callable[[Leaf], Decimal]],
-                    keep: Callable[[Leaf], bool] = lambda leaf: True) -> list[tuple[str, dict[str, Decimal]]]:
+def functional_rows(
+    leaves: list[Leaf],
+    measures: dict[str, Callable[[Leaf], Decimal]],
+    keep: Callable[[Leaf], bool] = lambda leaf: True,
+) -> list[tuple[str, dict[str, Decimal]]]:
     """(code, measure → amount) for every 类, 款 and 项 of the kept leaves, in code order."""
     sums: dict[str, dict[str, Decimal]] = {}
     for leaf in sorted((leaf for leaf in leaves if keep(leaf)), key=lambda leaf: leaf.code):
@@ -90,18 +106,29 @@ def functional_header(style: Style, value_headers: list[HeaderCell]) -> list[Hea
     return cells + value_headers
 
 
-def coded_table_rows(cells: Cells, style: Style, rows: list[tuple[str, dict[str, Decimal]]],
-                     measures: list[str], total: dict[str, Decimal] | None) -> list[Row]:
+def coded_table_rows(
+    cells: Cells,
+    style: Style,
+    rows: list[tuple[str, dict[str, Decimal]]],
+    measures: list[str],
+    total: dict[str, Decimal] | None,
+) -> list[Row]:
     """Coded rows plus the 合计 row (above or below, per style)."""
     split = style.code_split
     body = [
-        cells.row(code_cells(code, split) + [functional_name(code)], code, functional_name(code),
-                  [(m, values[m]) for m in measures])
+        cells.row(
+            code_cells(code, split) + [functional_name(code)],
+            code,
+            functional_name(code),
+            [(m, values[m]) for m in measures],
+        )
         for code, values in rows
     ]
     if total is None:
         return body
-    total_row = cells.row(["合计"] + [""] * (3 if split else 1), None, "合计", [(m, total[m]) for m in measures])
+    total_row = cells.row(
+        ["合计"] + [""] * (3 if split else 1), None, "合计", [(m, total[m]) for m in measures]
+    )
     total_row.merges = [(0, 4 if split else 2)]  # the 合计 label spans the code and name columns
     return [total_row, *body] if style.total_first else [*body, total_row]
 

@@ -29,12 +29,21 @@ REVENUE_SOURCES = (
     ("business_income", "事业收入", lambda leaf: leaf.business),
     ("operation_income", "事业单位经营收入", lambda leaf: ZERO),
     ("superior_subsidy", "上级补助收入", lambda leaf: ZERO),
-    ("affiliated_remit", "附属单位上缴收入", lambda leaf: ZERO), ("other_income", "其他收入", lambda leaf: ZERO),
+    ("affiliated_remit", "附属单位上缴收入", lambda leaf: ZERO),
+    ("other_income", "其他收入", lambda leaf: ZERO),
 )
 
 
-def coded_spec(ctx: DocContext, key: str, title: str, groups: list[tuple[str, list[str]]], rows: list[Row],
-               wide: bool = False, note: str | None = None, empty: bool = False) -> TableSpec:
+def coded_spec(
+    ctx: DocContext,
+    key: str,
+    title: str,
+    groups: list[tuple[str, list[str]]],
+    rows: list[Row],
+    wide: bool = False,
+    note: str | None = None,
+    empty: bool = False,
+) -> TableSpec:
     """A functional-code table: code column(s), name, then the value columns of ``groups``."""
     style = ctx.style
     first = 4 if style.code_split else 2
@@ -42,31 +51,44 @@ def coded_spec(ctx: DocContext, key: str, title: str, groups: list[tuple[str, li
     n_values = sum(max(1, len(children)) for _, children in groups)
     squeeze = wide and not style.landscape_wide
     return TableSpec(
-        key=key, title=title, unit=style.unit, department=ctx.department,
+        key=key,
+        title=title,
+        unit=style.unit,
+        department=ctx.department,
         widths=code_width(style.code_split) + [2.6] + [1.0] * n_values,
-        header=functional_header(style, values), rows=rows,
+        header=functional_header(style, values),
+        rows=rows,
         align=["c"] * (first - 1) + ["l"] + ["r"] * n_values,
-        landscape=wide and style.landscape_wide, note=note, empty=empty,
-        font_size=6.5 if squeeze else 8.0, repeat_header=style.repeat_header, loose=style.loose_rows,
+        landscape=wide and style.landscape_wide,
+        note=note,
+        empty=empty,
+        font_size=6.5 if squeeze else 8.0,
+        repeat_header=style.repeat_header,
+        loose=style.loose_rows,
     )
 
 
 def summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "summary")
-    left = numbered_items([
-        ("一般公共预算拨款收入", [("revenue", fin.appropriation)]),
-        ("政府性基金预算拨款收入", [("revenue", fin.government_fund)]),
-        ("国有资本经营预算拨款收入", [("revenue", ZERO)]),
-        ("财政专户管理资金收入", [("revenue", None)]),
-        ("事业收入", [("revenue", fin.business_income)]),
-        ("事业单位经营收入", [("revenue", None)]),
-        ("上级补助收入", [("revenue", None)]),
-        ("附属单位上缴收入", [("revenue", None)]),
-        ("其他收入", [("revenue", None)]),
-    ])
+    left = numbered_items(
+        [
+            ("一般公共预算拨款收入", [("revenue", fin.appropriation)]),
+            ("政府性基金预算拨款收入", [("revenue", fin.government_fund)]),
+            ("国有资本经营预算拨款收入", [("revenue", ZERO)]),
+            ("财政专户管理资金收入", [("revenue", None)]),
+            ("事业收入", [("revenue", fin.business_income)]),
+            ("事业单位经营收入", [("revenue", None)]),
+            ("上级补助收入", [("revenue", None)]),
+            ("附属单位上缴收入", [("revenue", None)]),
+            ("其他收入", [("revenue", None)]),
+        ]
+    )
     right = class_side(ctx, "total", [("expenditure", "total")])
     totals = [
-        ([("本年收入合计", [("revenue", fin.total - fin.carryover)])], [("本年支出合计", [("expenditure", fin.total)])]),
+        (
+            [("本年收入合计", [("revenue", fin.total - fin.carryover)])],
+            [("本年支出合计", [("expenditure", fin.total)])],
+        ),
         ([("上年结转", [("revenue", fin.carryover)])], [("结转下年", [("expenditure", ZERO)])]),
         ([("总计", [("revenue", fin.total)])], [("总计", [("expenditure", ctx.summary_expenditure_total)])]),
     ]
@@ -76,8 +98,11 @@ def summary(ctx: DocContext, title: str) -> TableSpec:
 
 def revenue(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "revenue")
-    used = [(key, label, get) for key, label, get in REVENUE_SOURCES
-            if key == "general_budget" or any(get(leaf) != ZERO for leaf in fin.leaves)]
+    used = [
+        (key, label, get)
+        for key, label, get in REVENUE_SOURCES
+        if key == "general_budget" or any(get(leaf) != ZERO for leaf in fin.leaves)
+    ]
     measures = {"total": lambda leaf: leaf.total} | {key: get for key, _, get in used}
     rows = functional_rows(fin.leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
@@ -93,8 +118,9 @@ def revenue(ctx: DocContext, title: str) -> TableSpec:
     return coded_spec(ctx, "revenue", title, groups, body, wide=True)
 
 
-def row_with_blanks(cells: Cells, ctx: DocContext, code: str | None, values: dict[str, Decimal],
-                     printed: list[str]) -> Row:
+def row_with_blanks(
+    cells: Cells, ctx: DocContext, code: str | None, values: dict[str, Decimal], printed: list[str]
+) -> Row:
     """A row over all ``printed`` measures; measures the department does not use print blank."""
     if code is None:  # the 合计 row: one merged cell over the code and name columns
         width = 4 if ctx.style.code_split else 2
@@ -102,52 +128,80 @@ def row_with_blanks(cells: Cells, ctx: DocContext, code: str | None, values: dic
         row.merges = [(0, width)]
         return row
     label = functional_name(code)
-    return cells.row(code_cells(code, ctx.style.code_split) + [label], code, label,
-                     [(m, values.get(m)) for m in printed])
+    return cells.row(
+        code_cells(code, ctx.style.code_split) + [label], code, label, [(m, values.get(m)) for m in printed]
+    )
 
 
 def expenditure(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "expenditure")
-    measures = {"total": lambda leaf: leaf.total, "basic": lambda leaf: leaf.basic,
-                "project": lambda leaf: leaf.all_project}
+    measures = {
+        "total": lambda leaf: leaf.total,
+        "basic": lambda leaf: leaf.basic,
+        "project": lambda leaf: leaf.all_project,
+    }
     rows = functional_rows(fin.leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     printed = ["total", "basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"]
     body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
     total_row = row_with_blanks(cells, ctx, None, total, printed)
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
-    groups = [("合计", []), ("基本支出", []), ("项目支出", []), ("上缴上级支出", []), ("事业单位经营支出", []),
-              ("对附属单位补助支出", [])]
+    groups = [
+        ("合计", []),
+        ("基本支出", []),
+        ("项目支出", []),
+        ("上缴上级支出", []),
+        ("事业单位经营支出", []),
+        ("对附属单位补助支出", []),
+    ]
     return coded_spec(ctx, "expenditure", title, groups, body, wide=True)
 
 
 def fiscal_summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "fiscal_summary")
     fiscal = fin.general_budget + fin.government_fund
-    left = numbered_items([
-        ("一般公共预算拨款", [("revenue", fin.appropriation)]),
-        ("政府性基金预算拨款", [("revenue", fin.government_fund)]),
-        ("国有资本经营预算拨款", [("revenue", ZERO)]),
-    ])
+    left = numbered_items(
+        [
+            ("一般公共预算拨款", [("revenue", fin.appropriation)]),
+            ("政府性基金预算拨款", [("revenue", fin.government_fund)]),
+            ("国有资本经营预算拨款", [("revenue", ZERO)]),
+        ]
+    )
     measures = [("total", "fiscal"), ("general_budget", "gb_total"), ("government_fund", "fund_project")]
-    right = [(label, [*values, ("state_capital", None)]) for label, values in class_side(ctx, "fiscal", measures)]
-    sums = [("total", fiscal), ("general_budget", fin.general_budget), ("government_fund", fin.government_fund),
-            ("state_capital", None)]
+    right = [
+        (label, [*values, ("state_capital", None)]) for label, values in class_side(ctx, "fiscal", measures)
+    ]
+    sums = [
+        ("total", fiscal),
+        ("general_budget", fin.general_budget),
+        ("government_fund", fin.government_fund),
+        ("state_capital", None),
+    ]
     totals = [
         ([("本年收入合计", [("revenue", fiscal - fin.carryover)])], [("本年支出合计", sums)]),
         ([("上年结转", [("revenue", fin.carryover)])], [("结转下年", [(m, None) for m, _ in sums])]),
         ([("总计", [("revenue", fiscal)])], [("总计", sums)]),
     ]
     rows = two_sided_rows(cells, left, right, totals, 4)
-    return two_sided_spec(ctx, "fiscal_summary", title, "预算数",
-                          ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"], rows)
+    return two_sided_spec(
+        ctx,
+        "fiscal_summary",
+        title,
+        "预算数",
+        ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+        rows,
+    )
 
 
 def general_budget(ctx: DocContext, title: str) -> TableSpec:
     cells = Cells(ctx.style, "general_budget_expenditure")
-    measures = {"total": lambda leaf: leaf.gb_total, "basic": lambda leaf: leaf.gb_basic,
-                "personnel": lambda leaf: leaf.personnel, "public_use": lambda leaf: leaf.public,
-                "project": lambda leaf: leaf.project}
+    measures = {
+        "total": lambda leaf: leaf.gb_total,
+        "basic": lambda leaf: leaf.gb_basic,
+        "personnel": lambda leaf: leaf.personnel,
+        "public_use": lambda leaf: leaf.public,
+        "project": lambda leaf: leaf.project,
+    }
     rows = functional_rows(ctx.fin.leaves, measures, keep=lambda leaf: leaf.gb_total != ZERO)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     body = coded_table_rows(cells, ctx.style, rows, list(measures), total)
@@ -164,21 +218,47 @@ def basic_economic(ctx: DocContext, title: str) -> TableSpec:
             continue
         personnel = klass in ("301", "303")
         for code, amount in [(klass, sum(items.values(), ZERO)), *sorted(items.items())]:
-            values = [("total", amount), ("personnel", amount if personnel else None),
-                      ("public_use", None if personnel else amount)]
+            values = [
+                ("total", amount),
+                ("personnel", amount if personnel else None),
+                ("public_use", None if personnel else amount),
+            ]
             rows.append(cells.row([code, ECONOMIC_NAMES[code]], code, ECONOMIC_NAMES[code], values))
-    total_row = cells.row(["合计", ""], None, "合计", [("total", fin.personnel + fin.public_use + ctx.rounding),
-                                                      ("personnel", fin.personnel), ("public_use", fin.public_use)])
+    total_row = cells.row(
+        ["合计", ""],
+        None,
+        "合计",
+        [
+            ("total", fin.personnel + fin.public_use + ctx.rounding),
+            ("personnel", fin.personnel),
+            ("public_use", fin.public_use),
+        ],
+    )
     total_row.merges = [(0, 2)]
     rows = [total_row, *rows] if style.total_first else [*rows, total_row]
     if style.merged_header:
-        header = [HeaderCell("经济分类科目", 0, 0, 1, 2), HeaderCell("科目编码", 1, 0), HeaderCell("科目名称", 1, 1),
-                  HeaderCell("合计", 0, 2, 2), HeaderCell("人员经费", 0, 3, 2), HeaderCell("公用经费", 0, 4, 2)]
+        header = [
+            HeaderCell("经济分类科目", 0, 0, 1, 2),
+            HeaderCell("科目编码", 1, 0),
+            HeaderCell("科目名称", 1, 1),
+            HeaderCell("合计", 0, 2, 2),
+            HeaderCell("人员经费", 0, 3, 2),
+            HeaderCell("公用经费", 0, 4, 2),
+        ]
     else:
         header = simple_header(["科目编码", "科目名称", "合计", "人员经费", "公用经费"])
-    return TableSpec("basic_expenditure_economic", title, style.unit, [1.0, 2.8, 1.2, 1.2, 1.2], header, rows,
-                     ["c", "l", "r", "r", "r"], department=ctx.department, repeat_header=style.repeat_header,
-                     loose=style.loose_rows)
+    return TableSpec(
+        "basic_expenditure_economic",
+        title,
+        style.unit,
+        [1.0, 2.8, 1.2, 1.2, 1.2],
+        header,
+        rows,
+        ["c", "l", "r", "r", "r"],
+        department=ctx.department,
+        repeat_header=style.repeat_header,
+        loose=style.loose_rows,
+    )
 
 
 def three_public(ctx: DocContext, title: str) -> TableSpec:
@@ -191,16 +271,31 @@ def three_public(ctx: DocContext, title: str) -> TableSpec:
         years.append((f"{ctx.year - 1}年", "prior_year", fin.prior_three_public))
     for label, item, figures in years:
         marks: list[Mark] = []
-        money = [cells.money(marks, amount, None, item, measure) for measure, amount in figures.measures().items()]
+        money = [
+            cells.money(marks, amount, None, item, measure) for measure, amount in figures.measures().items()
+        ]
         rows.append(Row(([label] if with_prior else []) + money, marks))
-    header = [HeaderCell("合计", 0, lead, 2), HeaderCell("因公出国（境）费", 0, lead + 1, 2),
-              HeaderCell("公务用车购置及运行费", 0, lead + 2, 1, 3), HeaderCell("小计", 1, lead + 2),
-              HeaderCell("公务用车购置费", 1, lead + 3), HeaderCell("公务用车运行费", 1, lead + 4),
-              HeaderCell("公务接待费", 0, lead + 5, 2)]
+    header = [
+        HeaderCell("合计", 0, lead, 2),
+        HeaderCell("因公出国（境）费", 0, lead + 1, 2),
+        HeaderCell("公务用车购置及运行费", 0, lead + 2, 1, 3),
+        HeaderCell("小计", 1, lead + 2),
+        HeaderCell("公务用车购置费", 1, lead + 3),
+        HeaderCell("公务用车运行费", 1, lead + 4),
+        HeaderCell("公务接待费", 0, lead + 5, 2),
+    ]
     if with_prior:
         header.insert(0, HeaderCell("年度", 0, 0, 2))
-    return TableSpec("three_public", title, style.unit, [1.0] * (6 + lead), header, rows, ["c"] * (6 + lead),
-                     department=ctx.department)
+    return TableSpec(
+        "three_public",
+        title,
+        style.unit,
+        [1.0] * (6 + lead),
+        header,
+        rows,
+        ["c"] * (6 + lead),
+        department=ctx.department,
+    )
 
 
 def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: str) -> TableSpec:
@@ -212,30 +307,61 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
         note = f"注：{ctx.department}{ctx.year}年无{what}支出，故本表为空表。"
         rows, below = empty_body(ctx.style, columns, note)
         return coded_spec(ctx, key, title, groups, rows, note=below, empty=True)
-    measures = {"total": lambda leaf: leaf.fund_project, "basic": lambda leaf: ZERO,
-                "project": lambda leaf: leaf.fund_project}
+    measures = {
+        "total": lambda leaf: leaf.fund_project,
+        "basic": lambda leaf: ZERO,
+        "project": lambda leaf: leaf.fund_project,
+    }
     rows = functional_rows(leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    body = [row_with_blanks(cells, ctx, code, {k: v for k, v in values.items() if k != "basic"},
-                             ["total", "basic", "project"]) for code, values in rows]
-    total_row = row_with_blanks(cells, ctx, None, {k: v for k, v in total.items() if k != "basic"},
-                                 ["total", "basic", "project"])
+    body = [
+        row_with_blanks(
+            cells, ctx, code, {k: v for k, v in values.items() if k != "basic"}, ["total", "basic", "project"]
+        )
+        for code, values in rows
+    ]
+    total_row = row_with_blanks(
+        cells, ctx, None, {k: v for k, v in total.items() if k != "basic"}, ["total", "basic", "project"]
+    )
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
     return coded_spec(ctx, key, title, groups, body)
 
 
 def projects(ctx: DocContext, title: str) -> TableSpec:
     style, cells = ctx.style, Cells(ctx.style, "project_expenditure")
-    rows = [cells.row([p.name, p.code, p.kind], p.code, p.name,
-                      [("total_budget", p.total_budget), ("annual_budget", p.annual_budget)])
-            for p in ctx.fin.projects]
-    rows.append(cells.row(["合计", "", ""], None, "合计", [
-        ("total_budget", sum((p.total_budget for p in ctx.fin.projects), ZERO)),
-        ("annual_budget", sum((p.annual_budget for p in ctx.fin.projects), ZERO))]))
+    rows = [
+        cells.row(
+            [p.name, p.code, p.kind],
+            p.code,
+            p.name,
+            [("total_budget", p.total_budget), ("annual_budget", p.annual_budget)],
+        )
+        for p in ctx.fin.projects
+    ]
+    rows.append(
+        cells.row(
+            ["合计", "", ""],
+            None,
+            "合计",
+            [
+                ("total_budget", sum((p.total_budget for p in ctx.fin.projects), ZERO)),
+                ("annual_budget", sum((p.annual_budget for p in ctx.fin.projects), ZERO)),
+            ],
+        )
+    )
     header = simple_header(["项目名称", "功能科目编码", "项目类型", "项目总预算", "本年度预算"])
-    return TableSpec("project_expenditure", title, style.unit, [3.0, 1.2, 1.1, 1.2, 1.2], header, rows,
-                     ["l", "c", "c", "r", "r"], department=ctx.department, repeat_header=style.repeat_header,
-                     loose=style.loose_rows)
+    return TableSpec(
+        "project_expenditure",
+        title,
+        style.unit,
+        [3.0, 1.2, 1.1, 1.2, 1.2],
+        header,
+        rows,
+        ["l", "c", "c", "r", "r"],
+        department=ctx.department,
+        repeat_header=style.repeat_header,
+        loose=style.loose_rows,
+    )
 
 
 def procurement(ctx: DocContext, title: str) -> TableSpec:
@@ -248,8 +374,21 @@ def procurement(ctx: DocContext, title: str) -> TableSpec:
             rows.append(cells.row([p.name], None, p.name, list(zip(keys, amounts, strict=True))))
     totals = ctx.fin.procurement
     rows.append(cells.row(["合计"], None, "合计", [(k, totals[k]) for k in keys]))
-    header = [HeaderCell("项目名称", 0, 0, 2), HeaderCell("合计", 0, 1, 2), HeaderCell("采购类别", 0, 2, 1, 3),
-              HeaderCell("货物", 1, 2), HeaderCell("工程", 1, 3), HeaderCell("服务", 1, 4)]
-    return TableSpec("procurement", title, style.unit, [3.0, 1.2, 1.2, 1.2, 1.2], header, rows,
-                     ["l", "r", "r", "r", "r"], department=ctx.department)
-
+    header = [
+        HeaderCell("项目名称", 0, 0, 2),
+        HeaderCell("合计", 0, 1, 2),
+        HeaderCell("采购类别", 0, 2, 1, 3),
+        HeaderCell("货物", 1, 2),
+        HeaderCell("工程", 1, 3),
+        HeaderCell("服务", 1, 4),
+    ]
+    return TableSpec(
+        "procurement",
+        title,
+        style.unit,
+        [3.0, 1.2, 1.2, 1.2, 1.2],
+        header,
+        rows,
+        ["l", "r", "r", "r", "r"],
+        department=ctx.department,
+    )

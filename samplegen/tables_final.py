@@ -16,14 +16,18 @@ from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_
 
 def summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "summary")
-    left = numbered_items([
-        ("一般公共预算财政拨款收入", [("revenue", fin.general_budget)]),
-        ("政府性基金预算财政拨款收入", [("revenue", fin.government_fund)]),
-        ("国有资本经营预算财政拨款收入", [("revenue", None)]),
-        ("上级补助收入", [("revenue", None)]), ("事业收入", [("revenue", fin.business_income)]),
-        ("经营收入", [("revenue", None)]), ("附属单位上缴收入", [("revenue", None)]),
-        ("其他收入", [("revenue", None)]),
-    ])
+    left = numbered_items(
+        [
+            ("一般公共预算财政拨款收入", [("revenue", fin.general_budget)]),
+            ("政府性基金预算财政拨款收入", [("revenue", fin.government_fund)]),
+            ("国有资本经营预算财政拨款收入", [("revenue", None)]),
+            ("上级补助收入", [("revenue", None)]),
+            ("事业收入", [("revenue", fin.business_income)]),
+            ("经营收入", [("revenue", None)]),
+            ("附属单位上缴收入", [("revenue", None)]),
+            ("其他收入", [("revenue", None)]),
+        ]
+    )
     right = class_side(ctx, "total", [("expenditure", "total")])
     totals = [
         ([("本年收入合计", [("revenue", fin.total)])], [("本年支出合计", [("expenditure", fin.total)])]),
@@ -35,9 +39,16 @@ def summary(ctx: DocContext, title: str) -> TableSpec:
     return two_sided_spec(ctx, "summary", title, "决算数", ["决算数"], rows)
 
 
-def coded_final(ctx: DocContext, key: str, title: str, measures: dict[str, Callable[[Leaf], object]],
-                printed: list[str], groups: list[tuple[str, list[str]]], wide: bool,
-                keep: Callable[[Leaf], bool] = lambda leaf: True) -> TableSpec:
+def coded_final(
+    ctx: DocContext,
+    key: str,
+    title: str,
+    measures: dict[str, Callable[[Leaf], object]],
+    printed: list[str],
+    groups: list[tuple[str, list[str]]],
+    wide: bool,
+    keep: Callable[[Leaf], bool] = lambda leaf: True,
+) -> TableSpec:
     cells = Cells(ctx.style, key)
     rows = functional_rows(ctx.fin.leaves, measures, keep)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
@@ -51,50 +62,101 @@ def revenue(ctx: DocContext, title: str) -> TableSpec:
     measures = {"total": lambda leaf: leaf.total, "fiscal_appropriation": lambda leaf: leaf.fiscal}
     if ctx.fin.business_income:
         measures["business_income"] = lambda leaf: leaf.business
-    printed = ["total", "fiscal_appropriation", "superior_subsidy", "business_income", "operation_income",
-               "affiliated_remit", "other_income"]
-    groups = [("本年收入合计", []), ("财政拨款收入", []), ("上级补助收入", []), ("事业收入", []), ("经营收入", []),
-              ("附属单位上缴收入", []), ("其他收入", [])]
+    printed = [
+        "total",
+        "fiscal_appropriation",
+        "superior_subsidy",
+        "business_income",
+        "operation_income",
+        "affiliated_remit",
+        "other_income",
+    ]
+    groups = [
+        ("本年收入合计", []),
+        ("财政拨款收入", []),
+        ("上级补助收入", []),
+        ("事业收入", []),
+        ("经营收入", []),
+        ("附属单位上缴收入", []),
+        ("其他收入", []),
+    ]
     return coded_final(ctx, "revenue", title, measures, printed, groups, wide=True)
 
 
 def expenditure(ctx: DocContext, title: str) -> TableSpec:
-    measures = {"total": lambda leaf: leaf.total, "basic": lambda leaf: leaf.basic,
-                "project": lambda leaf: leaf.all_project}
+    measures = {
+        "total": lambda leaf: leaf.total,
+        "basic": lambda leaf: leaf.basic,
+        "project": lambda leaf: leaf.all_project,
+    }
     printed = ["total", "basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"]
-    groups = [("本年支出合计", []), ("基本支出", []), ("项目支出", []), ("上缴上级支出", []), ("经营支出", []),
-              ("对附属单位补助支出", [])]
+    groups = [
+        ("本年支出合计", []),
+        ("基本支出", []),
+        ("项目支出", []),
+        ("上缴上级支出", []),
+        ("经营支出", []),
+        ("对附属单位补助支出", []),
+    ]
     return coded_final(ctx, "expenditure", title, measures, printed, groups, wide=True)
 
 
 def fiscal_summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "fiscal_summary")
     fiscal = fin.general_budget + fin.government_fund
-    left = numbered_items([
-        ("一般公共预算财政拨款", [("revenue", fin.general_budget)]),
-        ("政府性基金预算财政拨款", [("revenue", fin.government_fund)]),
-        ("国有资本经营预算财政拨款", [("revenue", None)]),
-    ])
+    left = numbered_items(
+        [
+            ("一般公共预算财政拨款", [("revenue", fin.general_budget)]),
+            ("政府性基金预算财政拨款", [("revenue", fin.government_fund)]),
+            ("国有资本经营预算财政拨款", [("revenue", None)]),
+        ]
+    )
     measures = [("total", "fiscal"), ("general_budget", "gb_total"), ("government_fund", "fund_project")]
-    right = [(label, [*values, ("state_capital", None)]) for label, values in class_side(ctx, "fiscal", measures)]
-    sums = [("total", fiscal), ("general_budget", fin.general_budget), ("government_fund", fin.government_fund),
-            ("state_capital", None)]
+    right = [
+        (label, [*values, ("state_capital", None)]) for label, values in class_side(ctx, "fiscal", measures)
+    ]
+    sums = [
+        ("total", fiscal),
+        ("general_budget", fin.general_budget),
+        ("government_fund", fin.government_fund),
+        ("state_capital", None),
+    ]
     totals = [
         ([("本年收入合计", [("revenue", fiscal)])], [("本年支出合计", sums)]),
-        ([("年初财政拨款结转和结余", [("revenue", None)])], [("年末财政拨款结转和结余", [(m, None) for m, _ in sums])]),
+        (
+            [("年初财政拨款结转和结余", [("revenue", None)])],
+            [("年末财政拨款结转和结余", [(m, None) for m, _ in sums])],
+        ),
         ([("总计", [("revenue", fiscal)])], [("总计", sums)]),
     ]
     rows = two_sided_rows(cells, left, right, totals, 4)
-    return two_sided_spec(ctx, "fiscal_summary", title, "决算数",
-                          ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"], rows)
+    return two_sided_spec(
+        ctx,
+        "fiscal_summary",
+        title,
+        "决算数",
+        ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+        rows,
+    )
 
 
 def general_budget(ctx: DocContext, title: str) -> TableSpec:
-    measures = {"total": lambda leaf: leaf.gb_total, "basic": lambda leaf: leaf.gb_basic,
-                "project": lambda leaf: leaf.project}
+    measures = {
+        "total": lambda leaf: leaf.gb_total,
+        "basic": lambda leaf: leaf.gb_basic,
+        "project": lambda leaf: leaf.project,
+    }
     groups = [("合计", []), ("基本支出", []), ("项目支出", [])]
-    return coded_final(ctx, "general_budget_expenditure", title, measures, list(measures), groups, wide=False,
-                       keep=lambda leaf: leaf.gb_total != ZERO)
+    return coded_final(
+        ctx,
+        "general_budget_expenditure",
+        title,
+        measures,
+        list(measures),
+        groups,
+        wide=False,
+        keep=lambda leaf: leaf.gb_total != ZERO,
+    )
 
 
 def _economic_block(ctx: DocContext, classes: tuple[str, ...]) -> list[tuple[str, str, object]]:
@@ -123,14 +185,41 @@ def basic_economic(ctx: DocContext, title: str) -> TableSpec:
                 row += ["", "", ""]
         rows.append(Row(row, marks))
     marks = []
-    rows.append(Row(["人员经费合计", "", cells.money(marks, fin.personnel, None, "人员经费合计", "amount"),
-                     "公用经费合计", "", cells.money(marks, fin.public_use, None, "公用经费合计", "amount")], marks,
-                    merges=[(0, 2), (3, 2)]))
-    header = [HeaderCell("经济分类科目编码", 0, 0), HeaderCell("科目名称", 0, 1), HeaderCell("决算数", 0, 2),
-              HeaderCell("经济分类科目编码", 0, 3), HeaderCell("科目名称", 0, 4), HeaderCell("决算数", 0, 5)]
-    return TableSpec("basic_expenditure_economic", title, ctx.style.unit, [0.9, 2.2, 1.0, 0.9, 2.2, 1.0], header,
-                     rows, ["c", "l", "r", "c", "l", "r"], department=ctx.department,
-                     repeat_header=ctx.style.repeat_header, loose=ctx.style.loose_rows, font_size=7.5)
+    rows.append(
+        Row(
+            [
+                "人员经费合计",
+                "",
+                cells.money(marks, fin.personnel, None, "人员经费合计", "amount"),
+                "公用经费合计",
+                "",
+                cells.money(marks, fin.public_use, None, "公用经费合计", "amount"),
+            ],
+            marks,
+            merges=[(0, 2), (3, 2)],
+        )
+    )
+    header = [
+        HeaderCell("经济分类科目编码", 0, 0),
+        HeaderCell("科目名称", 0, 1),
+        HeaderCell("决算数", 0, 2),
+        HeaderCell("经济分类科目编码", 0, 3),
+        HeaderCell("科目名称", 0, 4),
+        HeaderCell("决算数", 0, 5),
+    ]
+    return TableSpec(
+        "basic_expenditure_economic",
+        title,
+        ctx.style.unit,
+        [0.9, 2.2, 1.0, 0.9, 2.2, 1.0],
+        header,
+        rows,
+        ["c", "l", "r", "c", "l", "r"],
+        department=ctx.department,
+        repeat_header=ctx.style.repeat_header,
+        loose=ctx.style.loose_rows,
+        font_size=7.5,
+    )
 
 
 def three_public(ctx: DocContext, title: str) -> TableSpec:
@@ -141,26 +230,47 @@ def three_public(ctx: DocContext, title: str) -> TableSpec:
     for key, amount in fin.three_public.measures().items():
         money.append(cells.money(marks, planned.get(key), None, None, f"{key}_budget"))
         money.append(cells.money(marks, amount, None, None, key))
-    header = [HeaderCell("合计", 0, 0, 2, 2), HeaderCell("因公出国（境）费", 0, 2, 2, 2),
-              HeaderCell("公务用车购置及运行维护费", 0, 4, 1, 6), HeaderCell("公务接待费", 0, 10, 2, 2),
-              HeaderCell("小计", 1, 4, 1, 2), HeaderCell("公务用车购置费", 1, 6, 1, 2),
-              HeaderCell("公务用车运行维护费", 1, 8, 1, 2)]
+    header = [
+        HeaderCell("合计", 0, 0, 2, 2),
+        HeaderCell("因公出国（境）费", 0, 2, 2, 2),
+        HeaderCell("公务用车购置及运行维护费", 0, 4, 1, 6),
+        HeaderCell("公务接待费", 0, 10, 2, 2),
+        HeaderCell("小计", 1, 4, 1, 2),
+        HeaderCell("公务用车购置费", 1, 6, 1, 2),
+        HeaderCell("公务用车运行维护费", 1, 8, 1, 2),
+    ]
     header += [HeaderCell("预算数" if i % 2 == 0 else "决算数", 2, i) for i in range(12)]
-    return TableSpec("three_public", title, ctx.style.unit, [1.0] * 12, header, [Row(money, marks)], ["r"] * 12,
-                     department=ctx.department, landscape=ctx.style.landscape_wide,
-                     font_size=8.0 if ctx.style.landscape_wide else 6.5)
+    return TableSpec(
+        "three_public",
+        title,
+        ctx.style.unit,
+        [1.0] * 12,
+        header,
+        [Row(money, marks)],
+        ["r"] * 12,
+        department=ctx.department,
+        landscape=ctx.style.landscape_wide,
+        font_size=8.0 if ctx.style.landscape_wide else 6.5,
+    )
 
 
 def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: str) -> TableSpec:
-    groups = [("年初结转和结余", []), ("本年收入", []), ("本年支出", ["合计", "基本支出", "项目支出"]),
-              ("年末结转和结余", [])]
+    groups = [
+        ("年初结转和结余", []),
+        ("本年收入", []),
+        ("本年支出", ["合计", "基本支出", "项目支出"]),
+        ("年末结转和结余", []),
+    ]
     if not leaves:
         columns = (4 if ctx.style.code_split else 2) + 6
         note = f"说明：{ctx.department}本年度没有{what}财政拨款收入和支出，故本表无数据。"
         rows, below = empty_body(ctx.style, columns, note)
         return coded_spec(ctx, key, title, groups, rows, wide=True, note=below, empty=True)
-    measures = {"revenue": lambda leaf: leaf.fund_project, "total": lambda leaf: leaf.fund_project,
-                "project": lambda leaf: leaf.fund_project}
+    measures = {
+        "revenue": lambda leaf: leaf.fund_project,
+        "total": lambda leaf: leaf.fund_project,
+        "project": lambda leaf: leaf.fund_project,
+    }
     cells = Cells(ctx.style, key)
     rows = functional_rows(leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
@@ -173,10 +283,17 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
 
 def builders(ctx: DocContext, fund_leaves: list[Leaf]) -> dict[str, Callable[[DocContext, str], TableSpec]]:
     return {
-        "summary": summary, "revenue": revenue, "expenditure": expenditure, "fiscal_summary": fiscal_summary,
-        "general_budget_expenditure": general_budget, "basic_expenditure_economic": basic_economic,
+        "summary": summary,
+        "revenue": revenue,
+        "expenditure": expenditure,
+        "fiscal_summary": fiscal_summary,
+        "general_budget_expenditure": general_budget,
+        "basic_expenditure_economic": basic_economic,
         "three_public": three_public,
         "government_fund_expenditure": lambda c, t: fund_table(
-            c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算"),
-        "state_capital_expenditure": lambda c, t: fund_table(c, "state_capital_expenditure", t, [], "国有资本经营预算"),
+            c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算"
+        ),
+        "state_capital_expenditure": lambda c, t: fund_table(
+            c, "state_capital_expenditure", t, [], "国有资本经营预算"
+        ),
     }

@@ -32,13 +32,23 @@ PROJECT_ROWS = (
 
 
 def _values(rng: random.Random, ctx: DocContext, project: str | None) -> dict[str, object]:
-    return {"unit_name": "年度", "n": rng.randint(5, 160), "pct": rng.choice([95, 98, 100]),
-            "field": ctx.department.removeprefix(ctx.county), "years": rng.choice([1, 3, 5]),
-            "sat": rng.choice([85, 90, 95]), "project": project or "", "counter": rng.choice(["人", "户", "家", "个"]),
-            "cost": rng.choice([100, 200, 300, 500]), "aware": rng.choice([80, 85, 90])}
+    return {
+        "unit_name": "年度",
+        "n": rng.randint(5, 160),
+        "pct": rng.choice([95, 98, 100]),
+        "field": ctx.department.removeprefix(ctx.county),
+        "years": rng.choice([1, 3, 5]),
+        "sat": rng.choice([85, 90, 95]),
+        "project": project or "",
+        "counter": rng.choice(["人", "户", "家", "个"]),
+        "cost": rng.choice([100, 200, 300, 500]),
+        "aware": rng.choice([80, 85, 90]),
+    }
 
 
-def target_table(ctx: DocContext, title: str, scope: str, project: str | None, rng: random.Random) -> TableSpec:
+def target_table(
+    ctx: DocContext, title: str, scope: str, project: str | None, rng: random.Random
+) -> TableSpec:
     values = _values(rng, ctx, project)
     templates = DEPARTMENT_ROWS if scope == "department" else PROJECT_ROWS
     rows, last = [], (None, None)
@@ -47,13 +57,25 @@ def target_table(ctx: DocContext, title: str, scope: str, project: str | None, r
         shown1 = level1 if level1 != last[0] else ""
         shown2 = level2 if (level1, level2) != last else ""
         last = (level1, level2)
-        mark = {"scope": scope, "project": project, "level1": normalise_label(level1),
-                "level2": normalise_label(level2), "level3": normalise_label(l3), "target_text": squash(text)}
+        mark = {
+            "scope": scope,
+            "project": project,
+            "level1": normalise_label(level1),
+            "level2": normalise_label(level2),
+            "level3": normalise_label(l3),
+            "target_text": squash(text),
+        }
         continues = {col for col, shown in ((0, shown1), (1, shown2)) if not shown}
         rows.append(Row([shown1, shown2, l3, text], [mark], continues=continues))
-    header = [HeaderCell("一级指标", 0, 0), HeaderCell("二级指标", 0, 1), HeaderCell("三级指标", 0, 2),
-              HeaderCell("指标值", 0, 3)]
-    return TableSpec(None, title, None, [1.2, 1.6, 3.2, 1.4], header, rows, ["c", "c", "l", "c"], font_size=9.0)
+    header = [
+        HeaderCell("一级指标", 0, 0),
+        HeaderCell("二级指标", 0, 1),
+        HeaderCell("三级指标", 0, 2),
+        HeaderCell("指标值", 0, 3),
+    ]
+    return TableSpec(
+        None, title, None, [1.2, 1.6, 3.2, 1.4], header, rows, ["c", "c", "l", "c"], font_size=9.0
+    )
 
 
 def performance_blocks(ctx: DocContext, rng: random.Random) -> list[Paragraph | TableSpec]:

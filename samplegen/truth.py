@@ -17,9 +17,21 @@ from samplegen.layout import Block, Paragraph, TableSpec
 
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 NARRATIVE_METRICS = (
-    "revenue_total", "expenditure_total", "revenue_change", "basic_expenditure", "project_expenditure",
-    "operating_cost", "three_public_total", "outbound", "vehicle_purchase", "vehicle_operation", "reception",
-    "procurement_total", "procurement_goods", "procurement_works", "procurement_services",
+    "revenue_total",
+    "expenditure_total",
+    "revenue_change",
+    "basic_expenditure",
+    "project_expenditure",
+    "operating_cost",
+    "three_public_total",
+    "outbound",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "reception",
+    "procurement_total",
+    "procurement_goods",
+    "procurement_works",
+    "procurement_services",
 )
 Check = Callable[[object], bool]
 
@@ -44,13 +56,31 @@ def _opt_amount(value: object) -> bool:
     return value is None or _amount(value)
 
 
-LINE = {"table_type": lambda v: v in TABLE_TYPES, "code": lambda v: v is None or (_str(v) and v.isdigit()),
-        "item": _opt_str, "measure": _str, "amount_yuan": _amount, "page": _page}
+LINE = {
+    "table_type": lambda v: v in TABLE_TYPES,
+    "code": lambda v: v is None or (_str(v) and v.isdigit()),
+    "item": _opt_str,
+    "measure": _str,
+    "amount_yuan": _amount,
+    "page": _page,
+}
 NARRATIVE = {"metric": lambda v: v in NARRATIVE_METRICS, "amount_yuan": _amount, "page": _page}
-TARGET = {"scope": lambda v: v in ("department", "project"), "project": _opt_str, "level1": _opt_str,
-          "level2": _opt_str, "level3": _opt_str, "target_text": _str, "page": _page}
-FINDING = {"check": lambda v: v in ALL_CHECKS, "metric": _opt_str, "table_type": lambda v: v is None or v in TABLE_TYPES,
-           "expected_yuan": _opt_amount, "actual_yuan": _opt_amount}
+TARGET = {
+    "scope": lambda v: v in ("department", "project"),
+    "project": _opt_str,
+    "level1": _opt_str,
+    "level2": _opt_str,
+    "level3": _opt_str,
+    "target_text": _str,
+    "page": _page,
+}
+FINDING = {
+    "check": lambda v: v in ALL_CHECKS,
+    "metric": _opt_str,
+    "table_type": lambda v: v is None or v in TABLE_TYPES,
+    "expected_yuan": _opt_amount,
+    "actual_yuan": _opt_amount,
+}
 
 
 def _list_of(schema: dict[str, Check]) -> Check:
@@ -58,15 +88,20 @@ def _list_of(schema: dict[str, Check]) -> Check:
 
 
 DOCUMENT = {
-    "file": lambda v: _str(v) and v.startswith("pdfs/"), "sha256": lambda v: isinstance(v, str) and len(v) == 64,
+    "file": lambda v: _str(v) and v.startswith("pdfs/"),
+    "sha256": lambda v: isinstance(v, str) and len(v) == 64,
     "expected_status": lambda v: v in ("loaded", "quarantined"),
     "reason_class": lambda v: v is None or v in {r.value for r in ReasonClass},
-    "county": _opt_str, "department": _opt_str,
+    "county": _opt_str,
+    "department": _opt_str,
     "fiscal_year": lambda v: v is None or (isinstance(v, int) and 2000 <= v <= 2100),
-    "phase": lambda v: v is None or v in PHASES, "title": _opt_str,
+    "phase": lambda v: v is None or v in PHASES,
+    "title": _opt_str,
     "pages": lambda v: v is None or _page(v),
     "tables_present": lambda v: isinstance(v, list) and all(t in TABLE_TYPES for t in v),
-    "lines": _list_of(LINE), "narrative": _list_of(NARRATIVE), "targets": _list_of(TARGET),
+    "lines": _list_of(LINE),
+    "narrative": _list_of(NARRATIVE),
+    "targets": _list_of(TARGET),
     "expected_findings": _list_of(FINDING),
 }
 
@@ -76,7 +111,9 @@ def _record_errors(record: object, schema: dict[str, Check]) -> list[str]:
         return [f"not an object: {record!r}"]
     errors = [f"missing {key}" for key in schema if key not in record]
     errors += [f"unexpected {key}" for key in record if key not in schema]
-    errors += [f"bad {key}: {record[key]!r}" for key, ok in schema.items() if key in record and not ok(record[key])]
+    errors += [
+        f"bad {key}: {record[key]!r}" for key, ok in schema.items() if key in record and not ok(record[key])
+    ]
     return errors
 
 
@@ -84,8 +121,11 @@ def validation_errors(truth: dict) -> list[str]:
     """Everything wrong with a truth record's shape (empty when valid)."""
     errors = _record_errors(truth, DOCUMENT)
     if not errors and truth["expected_status"] == "loaded":
-        errors += [f"loaded document lacks {k}" for k in ("county", "department", "fiscal_year", "phase", "title")
-                   if truth[k] is None]
+        errors += [
+            f"loaded document lacks {k}"
+            for k in ("county", "department", "fiscal_year", "phase", "title")
+            if truth[k] is None
+        ]
     if not errors and (truth["expected_status"] == "quarantined") != (truth["reason_class"] is not None):
         errors.append("reason_class must be set exactly when quarantined")
     return errors

@@ -12,8 +12,9 @@ from samplegen.tablekit import Cells
 Side = list[tuple[str, list[tuple[str, Decimal | None]]]]  # (label, [(measure, amount)])
 
 
-def _side_cells(cells: Cells, marks: list[Mark], entry: tuple[str, list[tuple[str, Decimal | None]]] | None,
-                width: int) -> list[str]:
+def _side_cells(
+    cells: Cells, marks: list[Mark], entry: tuple[str, list[tuple[str, Decimal | None]]] | None, width: int
+) -> list[str]:
     if entry is None:
         return [""] * (1 + width)
     label, values = entry
@@ -21,12 +22,15 @@ def _side_cells(cells: Cells, marks: list[Mark], entry: tuple[str, list[tuple[st
     return [label] + [cells.money(marks, amount, None, item, measure) for measure, amount in values]
 
 
-def two_sided_rows(cells: Cells, left: Side, right: Side, totals: list[tuple[Side, Side]],
-                   right_width: int) -> list[Row]:
+def two_sided_rows(
+    cells: Cells, left: Side, right: Side, totals: list[tuple[Side, Side]], right_width: int
+) -> list[Row]:
     """Items side by side (padded), then the total rows aligned at the bottom."""
     rows: list[Row] = []
-    pairs = [(left[i] if i < len(left) else None, right[i] if i < len(right) else None)
-             for i in range(max(len(left), len(right)))]
+    pairs = [
+        (left[i] if i < len(left) else None, right[i] if i < len(right) else None)
+        for i in range(max(len(left), len(right)))
+    ]
     pairs += [(lt[0] if lt else None, rt[0] if rt else None) for lt, rt in totals]
     for lhs, rhs in pairs:
         marks: list[Mark] = []
@@ -46,25 +50,40 @@ def class_side(ctx: DocContext, attribute: str, measures: list[tuple[str, str]])
     for code, name, _ in ctx.class_amounts(attribute):
         values = []
         for measure, attr in measures:
-            amount = sum((getattr(leaf, attr) for leaf in ctx.fin.leaves if leaf.code.startswith(code)),
-                         Decimal("0.00"))
+            amount = sum(
+                (getattr(leaf, attr) for leaf in ctx.fin.leaves if leaf.code.startswith(code)),
+                Decimal("0.00"),
+            )
             values.append((measure, amount))
         entries.append((name, values))
     return numbered_items(entries)
 
 
-def two_sided_spec(ctx: DocContext, key: str, title: str, left_header: str, right_headers: list[str],
-                   rows: list[Row]) -> TableSpec:
+def two_sided_spec(
+    ctx: DocContext, key: str, title: str, left_header: str, right_headers: list[str], rows: list[Row]
+) -> TableSpec:
     """A 收入 | 支出 table with its two header rows."""
     width = len(right_headers)
-    header = [HeaderCell("收入", 0, 0, 1, 2), HeaderCell("支出", 0, 2, 1, 1 + width),
-              HeaderCell("项目", 1, 0), HeaderCell(left_header, 1, 1), HeaderCell("项目", 1, 2)]
+    header = [
+        HeaderCell("收入", 0, 0, 1, 2),
+        HeaderCell("支出", 0, 2, 1, 1 + width),
+        HeaderCell("项目", 1, 0),
+        HeaderCell(left_header, 1, 1),
+        HeaderCell("项目", 1, 2),
+    ]
     header += [HeaderCell(text, 1, 3 + i) for i, text in enumerate(right_headers)]
     wide = width > 1
     return TableSpec(
-        key=key, title=title, unit=ctx.style.unit, department=ctx.department,
-        widths=[2.6, 1.1, 2.6] + [1.1] * width, header=header, rows=rows,
-        align=["l", "r", "l"] + ["r"] * width, landscape=wide and ctx.style.landscape_wide,
+        key=key,
+        title=title,
+        unit=ctx.style.unit,
+        department=ctx.department,
+        widths=[2.6, 1.1, 2.6] + [1.1] * width,
+        header=header,
+        rows=rows,
+        align=["l", "r", "l"] + ["r"] * width,
+        landscape=wide and ctx.style.landscape_wide,
         font_size=8.0 if not wide or ctx.style.landscape_wide else 7.0,
-        repeat_header=ctx.style.repeat_header, loose=ctx.style.loose_rows,
+        repeat_header=ctx.style.repeat_header,
+        loose=ctx.style.loose_rows,
     )

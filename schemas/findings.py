@@ -26,12 +26,14 @@ def _cents(value: Decimal | None) -> Decimal | None:
 
 def findings_frame(findings: Sequence[Finding], document_id: str | None = None) -> pd.DataFrame:
     """Validated findings; ``document_id`` fills findings the pure checks left without one."""
-    frame = pd.DataFrame({
-        "document_id": strings(f.document_id or document_id for f in findings),
-        "check": strings(f.check for f in findings),
-        "severity": strings(f.severity for f in findings),
-        "message": strings(f.message for f in findings),
-        "expected_yuan": decimal_series("expected_yuan", [_cents(f.expected_yuan) for f in findings]),
-        "actual_yuan": decimal_series("actual_yuan", [_cents(f.actual_yuan) for f in findings]),
-    })
+    frame = pd.DataFrame(
+        {
+            "document_id": strings(f.document_id or document_id for f in findings),
+            "check": strings(f.check for f in findings),
+            "severity": strings(f.severity for f in findings),
+            "message": strings(f.message for f in findings),
+            "expected_yuan": decimal_series("expected_yuan", [_cents(f.expected_yuan) for f in findings]),
+            "actual_yuan": decimal_series("actual_yuan", [_cents(f.actual_yuan) for f in findings]),
+        }
+    )
     return validate(models.FindingsModel, frame)

@@ -65,15 +65,17 @@ def check_identity(identity: DocumentIdentity) -> None:
 
 def lines_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.lines
-    return pd.DataFrame({
-        "document_id": ids(document_id, len(rows)),
-        "table_type": strings(r.table_type for r in rows),
-        "code": strings(r.code for r in rows),
-        "item": strings(r.item for r in rows),
-        "measure": strings(r.measure for r in rows),
-        "amount_yuan": decimal_series("amount_yuan", [r.amount_yuan for r in rows]),
-        "page": ints(r.page for r in rows),
-    })
+    return pd.DataFrame(
+        {
+            "document_id": ids(document_id, len(rows)),
+            "table_type": strings(r.table_type for r in rows),
+            "code": strings(r.code for r in rows),
+            "item": strings(r.item for r in rows),
+            "measure": strings(r.measure for r in rows),
+            "amount_yuan": decimal_series("amount_yuan", [r.amount_yuan for r in rows]),
+            "page": ints(r.page for r in rows),
+        }
+    )
 
 
 def metric_kind(metric: str) -> str:
@@ -85,21 +87,27 @@ def metric_kind(metric: str) -> str:
 def narrative_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.narrative
     kinds = [metric_kind(r.metric) for r in rows]
-    return pd.DataFrame({
-        "document_id": ids(document_id, len(rows)),
-        "metric": strings(r.metric for r in rows),
-        "kind": strings(kinds),
-        "amount_yuan": decimal_series(
-            "amount_yuan", [r.amount_yuan if k == "amount" else None for r, k in zip(rows, kinds, strict=True)]
-        ),
-        "value": decimal_series(
-            "value",
-            [None if k == "amount" else _target_value(r.amount_yuan) for r, k in zip(rows, kinds, strict=True)],
-            TARGET_VALUE_ARROW,
-        ),
-        "page": ints(r.page for r in rows),
-        "sentence": strings(r.sentence for r in rows),
-    })
+    return pd.DataFrame(
+        {
+            "document_id": ids(document_id, len(rows)),
+            "metric": strings(r.metric for r in rows),
+            "kind": strings(kinds),
+            "amount_yuan": decimal_series(
+                "amount_yuan",
+                [r.amount_yuan if k == "amount" else None for r, k in zip(rows, kinds, strict=True)],
+            ),
+            "value": decimal_series(
+                "value",
+                [
+                    None if k == "amount" else _target_value(r.amount_yuan)
+                    for r, k in zip(rows, kinds, strict=True)
+                ],
+                TARGET_VALUE_ARROW,
+            ),
+            "page": ints(r.page for r in rows),
+            "sentence": strings(r.sentence for r in rows),
+        }
+    )
 
 
 def _target_value(value: Decimal | None) -> Decimal | None:
@@ -109,50 +117,56 @@ def _target_value(value: Decimal | None) -> Decimal | None:
 
 def targets_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.targets
-    return pd.DataFrame({
-        "document_id": ids(document_id, len(rows)),
-        "scope": strings(r.scope for r in rows),
-        "project": strings(r.project for r in rows),
-        "level1": strings(r.level1 for r in rows),
-        "level2": strings(r.level2 for r in rows),
-        "level3": strings(r.level3 for r in rows),
-        "target_text": strings(r.target_text for r in rows),
-        "target_value": decimal_series(
-            "target_value", [_target_value(r.target_value) for r in rows], TARGET_VALUE_ARROW
-        ),
-        "target_unit": strings(r.target_unit for r in rows),
-        "prior_text": strings(r.prior_text for r in rows),
-        "page": ints(r.page for r in rows),
-    })
+    return pd.DataFrame(
+        {
+            "document_id": ids(document_id, len(rows)),
+            "scope": strings(r.scope for r in rows),
+            "project": strings(r.project for r in rows),
+            "level1": strings(r.level1 for r in rows),
+            "level2": strings(r.level2 for r in rows),
+            "level3": strings(r.level3 for r in rows),
+            "target_text": strings(r.target_text for r in rows),
+            "target_value": decimal_series(
+                "target_value", [_target_value(r.target_value) for r in rows], TARGET_VALUE_ARROW
+            ),
+            "target_unit": strings(r.target_unit for r in rows),
+            "prior_text": strings(r.prior_text for r in rows),
+            "page": ints(r.page for r in rows),
+        }
+    )
 
 
 def projects_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.projects
-    return pd.DataFrame({
-        "document_id": ids(document_id, len(rows)),
-        "name": strings(r.name for r in rows),
-        "kind": strings(r.kind for r in rows),
-        "total_budget_yuan": decimal_series("total_budget_yuan", [r.total_budget_yuan for r in rows]),
-        "annual_budget_yuan": decimal_series("annual_budget_yuan", [r.annual_budget_yuan for r in rows]),
-        "page": ints(r.page for r in rows),
-    })
+    return pd.DataFrame(
+        {
+            "document_id": ids(document_id, len(rows)),
+            "name": strings(r.name for r in rows),
+            "kind": strings(r.kind for r in rows),
+            "total_budget_yuan": decimal_series("total_budget_yuan", [r.total_budget_yuan for r in rows]),
+            "annual_budget_yuan": decimal_series("annual_budget_yuan", [r.annual_budget_yuan for r in rows]),
+            "page": ints(r.page for r in rows),
+        }
+    )
 
 
 def tables_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
     rows = doc.tables
-    return pd.DataFrame({
-        "document_id": ids(document_id, len(rows)),
-        "ordinal": ints(range(len(rows))),
-        "table_type": strings(r.table_type for r in rows),
-        "title": strings(r.title for r in rows),
-        "pages": arrow_lists([list(r.pages) for r in rows], pa.int64()),
-        "unit": strings(r.unit for r in rows),
-        "accuracy": floats(r.accuracy for r in rows),
-        "whitespace": floats(r.whitespace for r in rows),
-        "rows": ints(r.rows for r in rows),
-        "empty": pd.Series([bool(r.empty) for r in rows], dtype="bool"),
-        "errors": arrow_lists([list(r.errors) for r in rows], pa.string()),
-    })
+    return pd.DataFrame(
+        {
+            "document_id": ids(document_id, len(rows)),
+            "ordinal": ints(range(len(rows))),
+            "table_type": strings(r.table_type for r in rows),
+            "title": strings(r.title for r in rows),
+            "pages": arrow_lists([list(r.pages) for r in rows], pa.int64()),
+            "unit": strings(r.unit for r in rows),
+            "accuracy": floats(r.accuracy for r in rows),
+            "whitespace": floats(r.whitespace for r in rows),
+            "rows": ints(r.rows for r in rows),
+            "empty": pd.Series([bool(r.empty) for r in rows], dtype="bool"),
+            "errors": arrow_lists([list(r.errors) for r in rows], pa.string()),
+        }
+    )
 
 
 __all__ = ["DocumentFrames", "FrameValidationError", "MONEY_ARROW", "document_frames", "findings_frame"]

@@ -25,11 +25,16 @@ def decimal_series(
         array = pa.array(values, type=arrow_type)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         bad = [v for v in values if v is not None and not _fits(v, arrow_type)][:5]
-        raise FrameValidationError(f"column {column!r} does not fit {arrow_type} exactly: {bad or exc}") from exc
+        raise FrameValidationError(
+            f"column {column!r} does not fit {arrow_type} exactly: {bad or exc}"
+        ) from exc
     return pd.Series(pd.array(array, dtype=pd.ArrowDtype(arrow_type)))
 
 
 def _fits(value: Decimal, arrow_type: pa.Decimal128Type) -> bool:
     exponent = value.as_tuple().exponent
     places_ok = isinstance(exponent, int) and -exponent <= arrow_type.scale
-    return places_ok and len(value.quantize(Decimal(1)).as_tuple().digits) <= arrow_type.precision - arrow_type.scale
+    return (
+        places_ok
+        and len(value.quantize(Decimal(1)).as_tuple().digits) <= arrow_type.precision - arrow_type.scale
+    )

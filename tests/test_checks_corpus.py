@@ -49,11 +49,30 @@ def cross_document_findings(corpus) -> dict[str, list]:
     docs, lines, narrative = [], [], []
     for truth, doc in corpus:
         doc_id, who = truth["file"], doc.identity
-        docs.append({"document_id": doc_id, "county": who.county, "department": who.department,
-                     "fiscal_year": who.fiscal_year, "phase": who.phase, "status": "loaded"})
-        lines += [{"document_id": doc_id, "table_type": x.table_type, "code": x.code, "item": x.item,
-                   "measure": x.measure, "amount_yuan": x.amount_yuan} for x in doc.lines]
-        narrative += [{"document_id": doc_id, "metric": m.metric, "amount_yuan": m.amount_yuan} for m in doc.narrative]
+        docs.append(
+            {
+                "document_id": doc_id,
+                "county": who.county,
+                "department": who.department,
+                "fiscal_year": who.fiscal_year,
+                "phase": who.phase,
+                "status": "loaded",
+            }
+        )
+        lines += [
+            {
+                "document_id": doc_id,
+                "table_type": x.table_type,
+                "code": x.code,
+                "item": x.item,
+                "measure": x.measure,
+                "amount_yuan": x.amount_yuan,
+            }
+            for x in doc.lines
+        ]
+        narrative += [
+            {"document_id": doc_id, "metric": m.metric, "amount_yuan": m.amount_yuan} for m in doc.narrative
+        ]
     found: dict[str, list] = {}
     for f in check_across_documents(pd.DataFrame(lines), pd.DataFrame(narrative), pd.DataFrame(docs)):
         found.setdefault(f.document_id, []).append(f)
@@ -88,8 +107,10 @@ def test_narrative_figures_match_the_truth_exactly(corpus) -> None:
     wrong = []
     for truth, doc in corpus:
         got = {m.metric: (str(m.amount_yuan), m.page) for m in doc.narrative}
-        wrong += [(truth["file"], n["metric"]) for n in truth["narrative"]
-                  if got.get(n["metric"]) != (n["amount_yuan"], n["page"])]
+        wrong += [
+            (truth["file"], n["metric"])
+            for n in truth["narrative"]
+            if got.get(n["metric"]) != (n["amount_yuan"], n["page"])
+        ]
     assert wrong == []
     assert sum(len(truth["narrative"]) for truth, _ in corpus) > 200
-

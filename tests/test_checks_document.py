@@ -40,27 +40,61 @@ def seed_tables() -> list[BudgetLine]:
         ("summary", None, "总计", "expenditure", "1793.33"),
     ]
     for code, item in ((None, "合计"), ("206", "科学技术支出"), ("20601", "科学技术管理事务")):
-        rows += [("expenditure", code, item, "total", "1793.33"), ("expenditure", code, item, "basic", "606.93"),
-                 ("expenditure", code, item, "project", "1186.40")]
-        rows += [("general_budget_expenditure", code, item, m, v) for m, v in
-                 (("total", "1793.33"), ("basic", "606.93"), ("personnel", "500.00"),
-                  ("public_use", "106.93"), ("project", "1186.40"))]
+        rows += [
+            ("expenditure", code, item, "total", "1793.33"),
+            ("expenditure", code, item, "basic", "606.93"),
+            ("expenditure", code, item, "project", "1186.40"),
+        ]
+        rows += [
+            ("general_budget_expenditure", code, item, m, v)
+            for m, v in (
+                ("total", "1793.33"),
+                ("basic", "606.93"),
+                ("personnel", "500.00"),
+                ("public_use", "106.93"),
+                ("project", "1186.40"),
+            )
+        ]
     rows += [("expenditure", "2060101", "行政运行", m, "606.93") for m in ("total", "basic")]
-    rows += [("expenditure", "2060199", "其他科学技术管理事务支出", m, "1186.40") for m in ("total", "project")]
-    rows += [("general_budget_expenditure", "2060101", "行政运行", m, v) for m, v in
-             (("total", "606.93"), ("basic", "606.93"), ("personnel", "500.00"), ("public_use", "106.93"))]
-    rows += [("general_budget_expenditure", "2060199", "其他科学技术管理事务支出", m, "1186.40")
-             for m in ("total", "project")]
-    economic = [(None, "合计", "606.93", "500.00", "106.93"), ("301", "工资福利支出", "500.00", "500.00", None),
-                ("30101", "基本工资", "500.00", "500.00", None), ("302", "商品和服务支出", "106.93", None, "106.93"),
-                ("30217", "公务接待费", "0.67", None, "0.67"), ("30299", "其他商品和服务支出", "106.26", None, "106.26")]
+    rows += [
+        ("expenditure", "2060199", "其他科学技术管理事务支出", m, "1186.40") for m in ("total", "project")
+    ]
+    rows += [
+        ("general_budget_expenditure", "2060101", "行政运行", m, v)
+        for m, v in (
+            ("total", "606.93"),
+            ("basic", "606.93"),
+            ("personnel", "500.00"),
+            ("public_use", "106.93"),
+        )
+    ]
+    rows += [
+        ("general_budget_expenditure", "2060199", "其他科学技术管理事务支出", m, "1186.40")
+        for m in ("total", "project")
+    ]
+    economic = [
+        (None, "合计", "606.93", "500.00", "106.93"),
+        ("301", "工资福利支出", "500.00", "500.00", None),
+        ("30101", "基本工资", "500.00", "500.00", None),
+        ("302", "商品和服务支出", "106.93", None, "106.93"),
+        ("30217", "公务接待费", "0.67", None, "0.67"),
+        ("30299", "其他商品和服务支出", "106.26", None, "106.26"),
+    ]
     for code, item, total, people, public in economic:
         rows.append(("basic_expenditure_economic", code, item, "total", total))
         rows += [("basic_expenditure_economic", code, item, "personnel", people)] if people else []
         rows += [("basic_expenditure_economic", code, item, "public_use", public)] if public else []
-    rows += [("three_public", None, None, m, v) for m, v in
-             (("total", "0.67"), ("outbound", "0"), ("vehicle_total", "0"), ("vehicle_purchase", "0"),
-              ("vehicle_operation", "0"), ("reception", "0.67"))]
+    rows += [
+        ("three_public", None, None, m, v)
+        for m, v in (
+            ("total", "0.67"),
+            ("outbound", "0"),
+            ("vehicle_total", "0"),
+            ("vehicle_purchase", "0"),
+            ("vehicle_operation", "0"),
+            ("reception", "0.67"),
+        )
+    ]
     return [line(*row) for row in rows]
 
 
@@ -68,10 +102,17 @@ def seed_document() -> ExtractedDocument:
     pages = re.split(r"\n{3,}", SEED.read_text(encoding="utf-8"))
     lines = seed_tables()
     tables = [TableReport(t, t, [20], "万元") for t in dict.fromkeys(x.table_type for x in lines)]
-    identity = DocumentIdentity("通城县", "通城县科学技术和经济信息化局", 2024, "budget",
-                                "通城县科学技术和经济信息化局2024年部门预算")
-    return ExtractedDocument(identity, len(pages), lines=lines, tables=tables,
-                             narrative=extract_narrative(pages), projects=extract_projects(pages))
+    identity = DocumentIdentity(
+        "通城县", "通城县科学技术和经济信息化局", 2024, "budget", "通城县科学技术和经济信息化局2024年部门预算"
+    )
+    return ExtractedDocument(
+        identity,
+        len(pages),
+        lines=lines,
+        tables=tables,
+        narrative=extract_narrative(pages),
+        projects=extract_projects(pages),
+    )
 
 
 def summary(findings) -> list[tuple[str, str, str | None, str | None]]:
@@ -82,16 +123,23 @@ def test_seed_finds_exactly_its_three_contradictions() -> None:
     findings = check_document(seed_document())
     assert summary(findings) == [
         (names.NARRATIVE_PARTS, "error", "562000.00", "0.00"),  # 政府采购 0 of which goods 56.2
-        (names.NARRATIVE_PERCENTAGE, "error", "437600.00", "2365402.27"),  # 43.76 of 1793.33 is 2.44%, not 13.19%
+        (
+            names.NARRATIVE_PERCENTAGE,
+            "error",
+            "437600.00",
+            "2365402.27",
+        ),  # 43.76 of 1793.33 is 2.44%, not 13.19%
         (names.NARRATIVE_VS_PROJECTS, "warn", "2554000.00", "11864000.00"),  # 项目支出 1186.4 vs 255.4
     ]
     by_check = {f.check: f.message for f in findings}
     assert by_check[names.NARRATIVE_PERCENTAGE] == (
         "narrative operating_cost share of expenditure_total: stated 13.19%, computed 2.44% "
-        "(43.76万元 of 1793.33万元); the stated share implies 236.540227万元")
+        "(43.76万元 of 1793.33万元); the stated share implies 236.540227万元"
+    )
     assert by_check[names.NARRATIVE_VS_PROJECTS] == (
         "narrative 项目支出 vs the listed projects' 本年度预算: printed 1186.4万元 (11864000.00 yuan), "
-        "expected 255.4万元 (2554000.00 yuan), difference 9310000.00 yuan")
+        "expected 255.4万元 (2554000.00 yuan), difference 9310000.00 yuan"
+    )
 
 
 def test_putuo_final_accounts_have_no_findings() -> None:
@@ -103,8 +151,10 @@ def test_putuo_final_accounts_have_no_findings() -> None:
     assert len(doc.lines) == 205 and len(doc.narrative) == 31
     assert check_document(doc) == []
     # the rules did run: a narrative 基本支出 of 105.00 instead of 105.58 is caught three ways
-    wrong = [replace(m, amount_yuan=Decimal("1050000.00")) if m.metric == "basic_expenditure" else m
-             for m in doc.narrative]
+    wrong = [
+        replace(m, amount_yuan=Decimal("1050000.00")) if m.metric == "basic_expenditure" else m
+        for m in doc.narrative
+    ]
     assert summary(check_document(replace(doc, narrative=wrong))) == [
         (names.NARRATIVE_PARTS, "warn", "3072400.00", "3078200.00"),
         (names.NARRATIVE_PERCENTAGE, "error", "1050000.00", "1055822.60"),  # 34.30% of 307.82万元
@@ -112,48 +162,89 @@ def test_putuo_final_accounts_have_no_findings() -> None:
     ]
 
 
-def with_line(doc: ExtractedDocument, table: str, key: str | None, measure: str, amount: str) -> ExtractedDocument:
+def with_line(
+    doc: ExtractedDocument, table: str, key: str | None, measure: str, amount: str
+) -> ExtractedDocument:
     """The document with one cell changed (key: code, or label for uncoded rows)."""
-    lines = [replace(x, amount_yuan=wan(amount))
-             if x.table_type == table and (x.code or x.item) == key and x.measure == measure else x
-             for x in doc.lines]
+    lines = [
+        replace(x, amount_yuan=wan(amount))
+        if x.table_type == table and (x.code or x.item) == key and x.measure == measure
+        else x
+        for x in doc.lines
+    ]
     assert lines != doc.lines, "no such cell"
     return replace(doc, lines=lines)
 
 
 PLANTED = [
-    (("summary", "总计", "expenditure", "1793.43"), [  # the narrative agrees with 本年支出合计: no finding
-        (names.SUMMARY_BALANCE, "error", "17933300.00", "17934300.00")]),
-    (("summary", "总计", "revenue", "1793.43"), [
-        (names.SUMMARY_BALANCE, "error", "17934300.00", "17933300.00")]),
-    (("summary", "一般公共预算拨款收入", "revenue", "1793.00"), [
-        (names.SUMMARY_REVENUE_SUM, "error", "17930000.00", "17933300.00")]),
-    (("expenditure", "2060101", "basic", "600.00"), [
-        (names.HIERARCHY_SUM, "error", "6000000.00", "6069300.00"),
-        (names.ROW_TOTAL, "error", "6000000.00", "6069300.00")]),
-    (("expenditure", "206", "project", "1186.50"), [
-        (names.HIERARCHY_SUM, "error", "11864000.00", "11865000.00"),
-        (names.ROW_TOTAL, "error", "17934300.00", "17933300.00"),
-        (names.TABLE_TOTAL, "error", "11865000.00", "11864000.00")]),
-    (("general_budget_expenditure", "合计", "personnel", "499.00"), [
-        (names.PERSONNEL_PLUS_PUBLIC, "error", "6059300.00", "6069300.00"),
-        (names.TABLE_TOTAL, "error", "5000000.00", "4990000.00")]),
-    (("expenditure", "合计", "basic", "600.00"), [  # less than the 一般公共预算 606.93
-        (names.EXPENDITURE_VS_GENERAL_BUDGET, "error", "6069300.00", "6000000.00"),
-        (names.ROW_TOTAL, "error", "17864000.00", "17933300.00"),
-        (names.TABLE_TOTAL, "error", "6069300.00", "6000000.00")]),
-    (("basic_expenditure_economic", "合计", "total", "607.93"), [
-        (names.BASIC_VS_ECONOMIC, "error", "6069300.00", "6079300.00"),
-        (names.ROW_TOTAL, "error", "6069300.00", "6079300.00"),
-        (names.TABLE_TOTAL, "error", "6069300.00", "6079300.00")]),
-    (("three_public", None, "reception", "0.50"), [
-        (names.NARRATIVE_VS_TABLE, "error", "5000.00", "6700.00"),
-        (names.THREE_PUBLIC_TOTAL, "error", "5000.00", "6700.00"),
-        (names.THREE_PUBLIC_VS_ECONOMIC, "error", "5000.00", "6700.00")]),
-    (("three_public", None, "vehicle_total", "0.10"), [
-        (names.THREE_PUBLIC_TOTAL, "error", "7700.00", "6700.00"),
-        (names.THREE_PUBLIC_VEHICLE, "error", "0.00", "1000.00"),
-        (names.NARRATIVE_VS_TABLE, "error", "1000.00", "0.00")]),
+    (
+        ("summary", "总计", "expenditure", "1793.43"),
+        [  # the narrative agrees with 本年支出合计: no finding
+            (names.SUMMARY_BALANCE, "error", "17933300.00", "17934300.00")
+        ],
+    ),
+    (
+        ("summary", "总计", "revenue", "1793.43"),
+        [(names.SUMMARY_BALANCE, "error", "17934300.00", "17933300.00")],
+    ),
+    (
+        ("summary", "一般公共预算拨款收入", "revenue", "1793.00"),
+        [(names.SUMMARY_REVENUE_SUM, "error", "17930000.00", "17933300.00")],
+    ),
+    (
+        ("expenditure", "2060101", "basic", "600.00"),
+        [
+            (names.HIERARCHY_SUM, "error", "6000000.00", "6069300.00"),
+            (names.ROW_TOTAL, "error", "6000000.00", "6069300.00"),
+        ],
+    ),
+    (
+        ("expenditure", "206", "project", "1186.50"),
+        [
+            (names.HIERARCHY_SUM, "error", "11864000.00", "11865000.00"),
+            (names.ROW_TOTAL, "error", "17934300.00", "17933300.00"),
+            (names.TABLE_TOTAL, "error", "11865000.00", "11864000.00"),
+        ],
+    ),
+    (
+        ("general_budget_expenditure", "合计", "personnel", "499.00"),
+        [
+            (names.PERSONNEL_PLUS_PUBLIC, "error", "6059300.00", "6069300.00"),
+            (names.TABLE_TOTAL, "error", "5000000.00", "4990000.00"),
+        ],
+    ),
+    (
+        ("expenditure", "合计", "basic", "600.00"),
+        [  # less than the 一般公共预算 606.93
+            (names.EXPENDITURE_VS_GENERAL_BUDGET, "error", "6069300.00", "6000000.00"),
+            (names.ROW_TOTAL, "error", "17864000.00", "17933300.00"),
+            (names.TABLE_TOTAL, "error", "6069300.00", "6000000.00"),
+        ],
+    ),
+    (
+        ("basic_expenditure_economic", "合计", "total", "607.93"),
+        [
+            (names.BASIC_VS_ECONOMIC, "error", "6069300.00", "6079300.00"),
+            (names.ROW_TOTAL, "error", "6069300.00", "6079300.00"),
+            (names.TABLE_TOTAL, "error", "6069300.00", "6079300.00"),
+        ],
+    ),
+    (
+        ("three_public", None, "reception", "0.50"),
+        [
+            (names.NARRATIVE_VS_TABLE, "error", "5000.00", "6700.00"),
+            (names.THREE_PUBLIC_TOTAL, "error", "5000.00", "6700.00"),
+            (names.THREE_PUBLIC_VS_ECONOMIC, "error", "5000.00", "6700.00"),
+        ],
+    ),
+    (
+        ("three_public", None, "vehicle_total", "0.10"),
+        [
+            (names.THREE_PUBLIC_TOTAL, "error", "7700.00", "6700.00"),
+            (names.THREE_PUBLIC_VEHICLE, "error", "0.00", "1000.00"),
+            (names.NARRATIVE_VS_TABLE, "error", "1000.00", "0.00"),
+        ],
+    ),
 ]
 
 
@@ -172,4 +263,5 @@ def test_rounding_of_one_hundredth_of_the_printed_unit_passes() -> None:
 def test_a_table_in_the_toc_but_not_found_is_reported() -> None:
     doc = replace(seed_document(), toc_tables=["summary", "procurement"], narrative=[], projects=[])
     assert [(f.check, f.severity, f.message) for f in check_document(doc)] == [
-        (names.TOC_TABLE_MISSING, "error", "目录 names table procurement but it was not found")]
+        (names.TOC_TABLE_MISSING, "error", "目录 names table procurement but it was not found")
+    ]

@@ -46,13 +46,21 @@ def test_image_only_pdf_has_no_text_layer(tmp_path):
 
 
 def test_text_without_budget_title_is_not_budget(tmp_path):
-    error = _reason(_pdf(tmp_path / "minutes.pdf", [["白石县教育局会议纪要", "2024年3月5日，局党组召开会议，研究部署全年工作。"]]))
+    error = _reason(
+        _pdf(
+            tmp_path / "minutes.pdf",
+            [["白石县教育局会议纪要", "2024年3月5日，局党组召开会议，研究部署全年工作。"]],
+        )
+    )
     assert error.reason is ReasonClass.NOT_BUDGET
     assert error.message == "minutes.pdf: no 部门预算/部门决算 title on its first 3 pages"
 
 
 def test_budget_without_any_standard_table_is_no_tables(tmp_path):
-    pages = [["白石县教育局", "2024年部门预算"], ["第一部分 部门概况", "一、主要职能", "负责全县教育工作的统筹管理。"]]
+    pages = [
+        ["白石县教育局", "2024年部门预算"],
+        ["第一部分 部门概况", "一、主要职能", "负责全县教育工作的统筹管理。"],
+    ]
     error = _reason(_pdf(tmp_path / "no-tables.pdf", pages))
     assert error.reason is ReasonClass.NO_TABLES
     assert error.message == "no-tables.pdf: no standard table title found"

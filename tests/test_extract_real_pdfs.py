@@ -54,7 +54,11 @@ def test_putuo_matches_hand_checked_file_exactly(putuo):
 def test_putuo_identity(putuo):
     identity = putuo.identity
     assert (identity.county, identity.department, identity.fiscal_year, identity.phase) == (
-        "普陀区", "中共上海市普陀区委社会工作部", 2024, "final")
+        "普陀区",
+        "中共上海市普陀区委社会工作部",
+        2024,
+        "final",
+    )
     assert identity.title == "中共上海市普陀区委社会工作部2024年度部门决算"
     assert putuo.pages == 24
 
@@ -76,10 +80,16 @@ def test_putuo_expected_file_is_internally_consistent():
     for r in expected["lines"]:
         amount[(r["table_type"], r["code"], r["item"], r["measure"])] = Decimal(r["amount_yuan"])
     for table in ("revenue", "expenditure", "general_budget_expenditure"):
-        classes = sum(v for (t, c, _, m), v in amount.items() if t == table and m == "total" and c and len(c) == 3)
+        classes = sum(
+            v for (t, c, _, m), v in amount.items() if t == table and m == "total" and c and len(c) == 3
+        )
         assert classes == amount[(table, None, "合计", "total")] == Decimal("3078200.00")
-    assert amount[("expenditure", None, "合计", "basic")] + amount[("expenditure", None, "合计", "project")] == Decimal("3078200.00")
-    personnel = sum(v for (t, c, _, _), v in amount.items() if t == "basic_expenditure_economic" and c in ("301", "303"))
+    assert amount[("expenditure", None, "合计", "basic")] + amount[
+        ("expenditure", None, "合计", "project")
+    ] == Decimal("3078200.00")
+    personnel = sum(
+        v for (t, c, _, _), v in amount.items() if t == "basic_expenditure_economic" and c in ("301", "303")
+    )
     assert personnel == amount[("basic_expenditure_economic", None, "人员经费合计", "amount")]
 
 

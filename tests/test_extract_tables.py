@@ -21,31 +21,64 @@ THREE_PUBLIC_FINAL = grid_from_rows(
     14,
     [
         ["财政拨款“三公”经费", "", "", "", "", "", "", "", "", "", "", ""],
-        ["合计", "", "因公出国\n（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费", ""],
+        [
+            "合计",
+            "",
+            "因公出国\n（境）费",
+            "",
+            "公务用车购置及运行维护费",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "公务接待费",
+            "",
+        ],
         ["", "", "", "", "小计", "", "公务用车\n购置费", "", "公务用车\n运行维护费", "", "", ""],
         ["预算数", "决算数"] * 6,
         ["12.00", "10.50", "-", "", "8.00", "7.50", "0", "0.00", "8.00", "7.50", "4.00", "(3.00)"],
     ],
-    [[F] + [T] * 11, [F, T, F, T, F, T, T, T, T, T, F, T], [F, T, F, T, F, T, F, T, F, T, F, T], [F] * 12, [F] * 12],
+    [
+        [F] + [T] * 11,
+        [F, T, F, T, F, T, T, T, T, T, F, T],
+        [F, T, F, T, F, T, F, T, F, T, F, T],
+        [F] * 12,
+        [F] * 12,
+    ],
 )
 
 
 def _measures(grid, table_type, phase):
     rows = header_row_count(grid)
-    return [c.measure for c in classify_columns(column_paths(filled_header(grid, rows), grid.width), table_type, phase)]
+    return [
+        c.measure
+        for c in classify_columns(column_paths(filled_header(grid, rows), grid.width), table_type, phase)
+    ]
 
 
 def test_three_public_final_header_maps_budget_and_final_pairs():
     assert header_row_count(THREE_PUBLIC_FINAL) == 4
     assert _measures(THREE_PUBLIC_FINAL, "three_public", "final") == [
-        "total_budget", "total", "outbound_budget", "outbound", "vehicle_total_budget", "vehicle_total",
-        "vehicle_purchase_budget", "vehicle_purchase", "vehicle_operation_budget", "vehicle_operation",
-        "reception_budget", "reception",
+        "total_budget",
+        "total",
+        "outbound_budget",
+        "outbound",
+        "vehicle_total_budget",
+        "vehicle_total",
+        "vehicle_purchase_budget",
+        "vehicle_purchase",
+        "vehicle_operation_budget",
+        "vehicle_operation",
+        "reception_budget",
+        "reception",
     ]
 
 
 def test_three_public_rows_blank_dash_zero_and_parenthesised_negative():
-    lines, report = table_lines(TablePages("three_public", "t", 14, "万元", [THREE_PUBLIC_FINAL]), "final", 2024)
+    lines, report = table_lines(
+        TablePages("three_public", "t", 14, "万元", [THREE_PUBLIC_FINAL]), "final", 2024
+    )
     assert [(x.item, x.measure, x.amount_yuan) for x in lines] == [
         (None, "total_budget", Decimal("120000.00")),
         (None, "total", Decimal("105000.00")),
@@ -75,10 +108,26 @@ def test_budget_general_budget_header_with_subtotal_and_split_codes():
         [[F, T, T, F, F, F, T, T, F]] + [[F] * 9] * 5,
     )
     assert _measures(grid, "general_budget_expenditure", "budget") == [
-        None, None, None, None, "total", "basic", "personnel", "public_use", "project"]
-    lines, report = table_lines(TablePages("general_budget_expenditure", "t", 9, "元", [grid]), "budget", 2024)
+        None,
+        None,
+        None,
+        None,
+        "total",
+        "basic",
+        "personnel",
+        "public_use",
+        "project",
+    ]
+    lines, report = table_lines(
+        TablePages("general_budget_expenditure", "t", 9, "元", [grid]), "budget", 2024
+    )
     keys = sorted({(x.code, x.item) for x in lines}, key=str)
-    assert keys == [("201", "一般公共服务支出"), ("20101", "人大事务"), ("2010101", "行政运行"), (None, "合计")]
+    assert keys == [
+        ("201", "一般公共服务支出"),
+        ("20101", "人大事务"),
+        ("2010101", "行政运行"),
+        (None, "合计"),
+    ]
     assert report.rows == 19
 
 
@@ -111,7 +160,9 @@ def test_two_side_by_side_blocks_and_wrapped_labels():
 
 
 def test_placeholder_cell_is_an_error_not_a_number():
-    grid = grid_from_rows(6, [["科目编码", "科目名称", "合计"], ["205", "教育支出", "XX"], ["20502", "普通教育", "……"]])
+    grid = grid_from_rows(
+        6, [["科目编码", "科目名称", "合计"], ["205", "教育支出", "XX"], ["20502", "普通教育", "……"]]
+    )
     lines, report = table_lines(TablePages("expenditure", "t", 6, "万元", [grid]), "budget", 2024)
     assert lines == []
     assert report.errors == ["page 6 row '教育支出' column total: not an amount: 'XX'"]  # …… = not reported
@@ -123,9 +174,15 @@ def test_stitch_continuation_with_and_without_repeated_header():
     first = grid_from_rows(6, [header, ["合计", "", "3.00"], ["201", "一般公共服务支出", "1.00"]])
     repeated = grid_from_rows(7, [header, ["205", "教育支出", "2.00"]])
     bare = grid_from_rows(8, [["20502", "普通教育", "2.00"]])
-    routes = [PageRoute(6, [("expenditure", "支出总表")], False, "万元"), PageRoute(7, [], True, None), PageRoute(8, [], True, None)]
+    routes = [
+        PageRoute(6, [("expenditure", "支出总表")], False, "万元"),
+        PageRoute(7, [], True, None),
+        PageRoute(8, [], True, None),
+    ]
     tables = stitch(routes, {6: [first], 7: [repeated], 8: [bare]})
-    assert [(t.table_type, [g.page for g in t.grids], t.unit) for t in tables] == [("expenditure", [6, 7, 8], "万元")]
+    assert [(t.table_type, [g.page for g in t.grids], t.unit) for t in tables] == [
+        ("expenditure", [6, 7, 8], "万元")
+    ]
     lines, report = table_lines(tables[0], "budget", 2024)
     assert lines == [
         BudgetLine("expenditure", None, "合计", "total", Decimal("30000.00"), 6),
@@ -137,25 +194,55 @@ def test_stitch_continuation_with_and_without_repeated_header():
 
 
 def test_title_without_grid_is_present_and_empty():
-    routes = [PageRoute(15, [("government_fund_expenditure", "政府性基金预算支出表"), ("state_capital_expenditure", "国有资本经营预算支出表")], False, "万元")]
+    routes = [
+        PageRoute(
+            15,
+            [
+                ("government_fund_expenditure", "政府性基金预算支出表"),
+                ("state_capital_expenditure", "国有资本经营预算支出表"),
+            ],
+            False,
+            "万元",
+        )
+    ]
     tables = stitch(routes, {})
     reports = [table_lines(t, "budget", 2024)[1] for t in tables]
     assert [(r.table_type, r.pages, r.empty, r.rows) for r in reports] == [
-        ("government_fund_expenditure", [15], True, 0), ("state_capital_expenditure", [15], True, 0)]
+        ("government_fund_expenditure", [15], True, 0),
+        ("state_capital_expenditure", [15], True, 0),
+    ]
 
 
 def test_summary_two_sided_measures_and_fund_final_measures():
-    summary = grid_from_rows(5, [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"], ["一、一般公共预算拨款收入", "1.5", "一、教育支出", "1.5"]], [[F, T, F, T], [F] * 4, [F] * 4])
+    summary = grid_from_rows(
+        5,
+        [
+            ["收入", "", "支出", ""],
+            ["项目", "预算数", "项目", "预算数"],
+            ["一、一般公共预算拨款收入", "1.5", "一、教育支出", "1.5"],
+        ],
+        [[F, T, F, T], [F] * 4, [F] * 4],
+    )
     assert _measures(summary, "summary", "budget") == [None, "revenue", None, "expenditure"]
     fund = grid_from_rows(
         15,
-        [["项目", "", "年初结转和\n结余", "本年收入", "本年支出", "", "", "年末结转和\n结余"],
-         ["功能分类\n科目编码", "科目名称", "", "", "", "", "", ""],
-         ["合计", "", "", "", "合计", "基本支出", "项目支出", ""]],
+        [
+            ["项目", "", "年初结转和\n结余", "本年收入", "本年支出", "", "", "年末结转和\n结余"],
+            ["功能分类\n科目编码", "科目名称", "", "", "", "", "", ""],
+            ["合计", "", "", "", "合计", "基本支出", "项目支出", ""],
+        ],
         [[F, T, F, F, F, T, T, F], [F] * 8, [F, T, F, F, F, F, F, F]],
     )
     assert _measures(fund, "government_fund_expenditure", "final") == [
-        None, None, "opening_balance", "revenue", "total", "basic", "project", "closing_balance"]
+        None,
+        None,
+        "opening_balance",
+        "revenue",
+        "total",
+        "basic",
+        "project",
+        "closing_balance",
+    ]
 
 
 def test_three_public_prior_year_item():
@@ -165,7 +252,10 @@ def test_three_public_prior_year_item():
     assert three_public_item("", 2024) is None
 
 
-@pytest.mark.parametrize(("text", "unit"), [("单位：万元", "万元"), ("金额单位: 元", "元"), ("单位：千元", "千元"), ("部门：白石县", None)])
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("单位：万元", "万元"), ("金额单位: 元", "元"), ("单位：千元", "千元"), ("部门：白石县", None)],
+)
 def test_find_unit(text, unit):
     assert find_unit(text) == unit
 
@@ -190,21 +280,39 @@ def test_settings_validate_themselves():
 
 def test_continuation_with_fewer_ruled_columns_is_realigned():
     edges = ((0.0, 50.0), (50.0, 200.0), (200.0, 260.0), (260.0, 320.0))
-    first = grid_from_rows(17, [["科目编码", "科目名称", "合计", "人员经费"], ["301", "工资福利支出", "2.00", "2.00"]], edges=edges)
-    total_only = grid_from_rows(18, [["合计", "2.00", "2.00"]], edges=((0.0, 200.0), (200.0, 260.0), (260.0, 320.0)))
+    first = grid_from_rows(
+        17,
+        [["科目编码", "科目名称", "合计", "人员经费"], ["301", "工资福利支出", "2.00", "2.00"]],
+        edges=edges,
+    )
+    total_only = grid_from_rows(
+        18, [["合计", "2.00", "2.00"]], edges=((0.0, 200.0), (200.0, 260.0), (260.0, 320.0))
+    )
     table = TablePages("basic_expenditure_economic", "t", 17, "万元", [first, total_only])
     lines, report = table_lines(table, "budget", 2024)
     assert [(x.code, x.item, x.measure, x.page) for x in lines] == [
-        ("301", "工资福利支出", "total", 17), ("301", "工资福利支出", "personnel", 17),
-        (None, "合计", "total", 18), (None, "合计", "personnel", 18),
+        ("301", "工资福利支出", "total", 17),
+        ("301", "工资福利支出", "personnel", 17),
+        (None, "合计", "total", 18),
+        (None, "合计", "personnel", 18),
     ]
     assert report.errors == []
 
 
 @pytest.mark.parametrize(
     ("cell", "amount"),
-    [("1,234.50", Decimal("1234.50")), ("(12.5)", Decimal("-12.5")), ("-3.00", Decimal("-3.00")),
-     ("0.00", Decimal("0.00")), ("", None), ("-", None), ("—", None), ("－", None), ("/", None), ("……", None)],
+    [
+        ("1,234.50", Decimal("1234.50")),
+        ("(12.5)", Decimal("-12.5")),
+        ("-3.00", Decimal("-3.00")),
+        ("0.00", Decimal("0.00")),
+        ("", None),
+        ("-", None),
+        ("—", None),
+        ("－", None),
+        ("/", None),
+        ("……", None),
+    ],
 )
 def test_parse_amount_blanks_and_negatives(cell, amount):
     from extract.amounts import parse_amount
@@ -235,4 +343,7 @@ def test_title_with_rows_in_text_but_no_ruled_grid_is_an_error_not_empty():
     route = PageRoute(9, [("revenue", "部门收入总表")], False, "万元", title_at_top=True, tabular=True)
     [table] = stitch([route], {})
     _, report = table_lines(table, "budget", 2024)
-    assert (report.empty, report.errors) == (False, ["page 9: table rows in the text but no ruled table found"])
+    assert (report.empty, report.errors) == (
+        False,
+        ["page 9: table rows in the text but no ruled table found"],
+    )

@@ -57,14 +57,19 @@ def test_classify_title(title, table_type):
 
 def test_title_split_over_two_lines_is_found():
     lines = ["一般公共预算基本支出部门预算经济分类", "预算表", "单位：万元", "项目"]
-    assert find_titles(lines, top_lines=8) == [(0, "basic_expenditure_economic", "一般公共预算基本支出部门预算经济分类预算表")]
+    assert find_titles(lines, top_lines=8) == [
+        (0, "basic_expenditure_economic", "一般公共预算基本支出部门预算经济分类预算表")
+    ]
 
 
 def test_second_title_low_on_a_page_needs_a_unit_line_below_it():
     lines = ["政府性基金预算支出表", "单位：万元", "本部门无政府性基金预算支出"] + ["x"] * 10
     with_unit = lines + ["国有资本经营预算支出表", "单位：万元"]
     without_unit = lines + ["详见国有资本经营预算支出表"]
-    assert [t[1] for t in find_titles(with_unit, 8)] == ["government_fund_expenditure", "state_capital_expenditure"]
+    assert [t[1] for t in find_titles(with_unit, 8)] == [
+        "government_fund_expenditure",
+        "state_capital_expenditure",
+    ]
     assert [t[1] for t in find_titles(without_unit, 8)] == ["government_fund_expenditure"]
 
 
@@ -123,16 +128,30 @@ def test_identify_from_cover_not_file_name():
     identity = identify(["附件2：部门决算模板\n上海市 XX 局\n2024 年度部门决算"], 3)
     assert identity is not None
     assert (identity.department, identity.county, identity.fiscal_year, identity.phase, identity.title) == (
-        "上海市XX局", "上海市", 2024, "final", "上海市XX局2024年度部门决算")
+        "上海市XX局",
+        "上海市",
+        2024,
+        "final",
+        "上海市XX局2024年度部门决算",
+    )
     budget = identify(["", "白石县教育局2025年部门预算\n2025年3月"], 3)
-    assert budget is not None and (budget.department, budget.fiscal_year, budget.phase) == ("白石县教育局", 2025, "budget")
+    assert budget is not None and (budget.department, budget.fiscal_year, budget.phase) == (
+        "白石县教育局",
+        2025,
+        "budget",
+    )
     assert identify(["会议纪要\n2024年工作总结"], 3) is None
 
 
 def test_identify_skips_part_headings_and_reads_year_first_covers():
-    heading = identify(["第二部分 2024 年部门预算情况说明", "通城县科学技术和经济信息化局\n2024年部门预算"], 3)
+    heading = identify(
+        ["第二部分 2024 年部门预算情况说明", "通城县科学技术和经济信息化局\n2024年部门预算"], 3
+    )
     assert heading is not None and heading.department == "通城县科学技术和经济信息化局"
     year_first = identify(["2024年度\n中共通城县委组织部\n部门决算"], 3)
     assert year_first is not None
     assert (year_first.department, year_first.county, year_first.title) == (
-        "中共通城县委组织部", "通城县", "中共通城县委组织部2024年度部门决算")
+        "中共通城县委组织部",
+        "通城县",
+        "中共通城县委组织部2024年度部门决算",
+    )

@@ -23,9 +23,11 @@ def test_seed_project_list() -> None:
 
 
 def test_a_list_in_yuan_with_wrapped_names_and_other_types() -> None:
-    page = ("单位：元\n项目支出情况\n项目名称 项目类型 项目总预算 项目本年度预算 主要用途\n"
-            "1、农村义务教育学生营养改善 一次性项目 1,200 800.5 保障学生\n"
-            "计划\n营养\n2.教师培训经费 延续性项目 300000 300000 培训\n整体绩效目标")
+    page = (
+        "单位：元\n项目支出情况\n项目名称 项目类型 项目总预算 项目本年度预算 主要用途\n"
+        "1、农村义务教育学生营养改善 一次性项目 1,200 800.5 保障学生\n"
+        "计划\n营养\n2.教师培训经费 延续性项目 300000 300000 培训\n整体绩效目标"
+    )
     assert extract_projects(["封面", page]) == [
         ProjectEntry("农村义务教育学生营养改善", "一次性项目", Decimal("1200.00"), Decimal("800.50"), 2),
         ProjectEntry("教师培训经费", "延续性项目", Decimal("300000.00"), Decimal("300000.00"), 2),

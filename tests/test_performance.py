@@ -27,11 +27,22 @@ def page_texts(path: Path) -> list[str]:
         document.close()
 
 
-@pytest.mark.parametrize(("text", "number", "unit"), [
-    ("124 家", "124", "家"), ("100%", "100", "%"), ("200 元/月", "200", "元/月"), ("90%以上", "90", "%"),
-    ("≥95%", "95", "%"), ("90%以", "90", "%"), ("8个/年", "8", "个/年"), ("1,000元", "1000", "元"),
-    ("达标", None, None), ("有效", None, None), ("3年3年", None, None),
-])
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("124 家", "124", "家"),
+        ("100%", "100", "%"),
+        ("200 元/月", "200", "元/月"),
+        ("90%以上", "90", "%"),
+        ("≥95%", "95", "%"),
+        ("90%以", "90", "%"),
+        ("8个/年", "8", "个/年"),
+        ("1,000元", "1000", "元"),
+        ("达标", None, None),
+        ("有效", None, None),
+        ("3年3年", None, None),
+    ],
+)
 def test_parse_target(text: str, number: str | None, unit: str | None) -> None:
     assert parse_target(text) == (None if number is None else Decimal(number), unit)
 
@@ -49,10 +60,14 @@ def test_generated_budget_targets_match_the_truth(budget) -> None:
     got = extract_targets(path, page_texts(path))
     assert [(t.scope, t.project, t.level1, t.level2, t.level3, t.target_text, t.page) for t in got] == [
         (t["scope"], t["project"], t["level1"], t["level2"], t["level3"], t["target_text"], t["page"])
-        for t in truth["targets"]]
+        for t in truth["targets"]
+    ]
     assert len(got) == 18 and {t.scope for t in got} == {"department", "project"}
     satisfaction = next(t for t in got if t.level3 == "服务对象满意度")
-    assert (satisfaction.target_value, satisfaction.target_unit) == (Decimal(satisfaction.target_text[:2]), "%")
+    assert (satisfaction.target_value, satisfaction.target_unit) == (
+        Decimal(satisfaction.target_text[:2]),
+        "%",
+    )
 
 
 def seed_pages() -> list[str]:
@@ -64,16 +79,32 @@ def test_seed_text_tables_are_read_without_camelot() -> None:
     assert len(got) == 71
     assert sum(t.scope == "department" for t in got) == 44
     assert {t.project for t in got if t.scope == "project"} == {"中小企业服务经费"}
-    assert got[0] == PerformanceTarget("department", None, "产出指标", "数量指标", "服务中小企业数量", "124家",
-                                       Decimal("124"), "家", None, 10)
+    assert got[0] == PerformanceTarget(
+        "department",
+        None,
+        "产出指标",
+        "数量指标",
+        "服务中小企业数量",
+        "124家",
+        Decimal("124"),
+        "家",
+        None,
+        10,
+    )
     with_prior = next(t for t in got if t.level3 == "规模企业会统人员数量")
     assert (with_prior.target_text, with_prior.prior_text, with_prior.page) == ("124人", "114人", 11)
     cost = [t for t in got if t.level3 == "会统人员人均津贴标准"]
     assert [(t.scope, t.target_value, t.target_unit) for t in cost] == [
-        ("department", Decimal("200"), "元/月"), ("project", Decimal("200"), "元/月")]
+        ("department", Decimal("200"), "元/月"),
+        ("project", Decimal("200"), "元/月"),
+    ]
     wrapped = next(t for t in got if t.level3 == "破产改制国有企业职工来访人数")
     assert (wrapped.level1, wrapped.level2, wrapped.target_text, wrapped.prior_text) == (
-        "产出指标", "数量指标", "12人", "6人")
+        "产出指标",
+        "数量指标",
+        "12人",
+        "6人",
+    )
 
 
 def test_never_raises(tmp_path: Path) -> None:

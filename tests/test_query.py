@@ -32,7 +32,9 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
             for phase in ("budget", "final"):
                 sha = sha_of(f"{year}{phase}")
                 doc = sample_document(total=Decimal(total), year=year, phase=phase)
-                writer.load_document(DocumentRecord(sha[:16], sha, "x.pdf"), document_frames(doc, sha[:16]), [])
+                writer.load_document(
+                    DocumentRecord(sha[:16], sha, "x.pdf"), document_frames(doc, sha[:16]), []
+                )
         writer.finalize()
     return path
 

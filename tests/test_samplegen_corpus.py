@@ -11,8 +11,17 @@ from samplegen.corpus import write_corpus
 from samplegen.truth import validation_errors
 from tests.samplegen_support import demo_corpus_dir, load_truths, loaded, page_texts, printed_forms
 
-NINE = {"summary", "revenue", "expenditure", "fiscal_summary", "general_budget_expenditure",
-        "basic_expenditure_economic", "three_public", "government_fund_expenditure", "state_capital_expenditure"}
+NINE = {
+    "summary",
+    "revenue",
+    "expenditure",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "basic_expenditure_economic",
+    "three_public",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
+}
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +73,11 @@ def test_every_narrative_figure_and_target_is_on_its_page(corpus: Path) -> None:
             forms = {f"{v.normalize():f}" for v in (value, value / 10000)}
             if not any(form in texts[figure["page"] - 1] for form in forms):
                 missing.append((truth["file"], figure))
-        missing += [(truth["file"], t) for t in truth["targets"]
-                    if t["level3"] not in texts[t["page"] - 1] or t["target_text"] not in texts[t["page"] - 1]]
+        missing += [
+            (truth["file"], t)
+            for t in truth["targets"]
+            if t["level3"] not in texts[t["page"] - 1] or t["target_text"] not in texts[t["page"] - 1]
+        ]
     assert missing == []
 
 

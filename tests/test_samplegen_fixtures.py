@@ -22,8 +22,11 @@ def test_fixture_lines_are_printed_on_their_pages() -> None:
         if truth["expected_status"] != "loaded":
             continue
         texts = page_texts(FIXTURE_DIR / truth["file"])
-        assert [line for line in truth["lines"]
-                if not any(f in texts[line["page"] - 1] for f in printed_forms(line["amount_yuan"]))] == []
+        assert [
+            line
+            for line in truth["lines"]
+            if not any(f in texts[line["page"] - 1] for f in printed_forms(line["amount_yuan"]))
+        ] == []
 
 
 def test_fixtures_are_current_with_the_generator() -> None:

@@ -54,17 +54,43 @@ def test_letter_spacing_only_short_cjk_labels() -> None:
 
 def test_validation_reports_each_problem() -> None:
     truth = {
-        "file": "pdfs/a/b.pdf", "sha256": "0" * 64, "expected_status": "loaded", "reason_class": None,
-        "county": "白石县", "department": "白石县教育局", "fiscal_year": 2024, "phase": "budget",
-        "title": "白石县教育局2024年部门预算", "pages": 3, "tables_present": ["summary"],
-        "lines": [{"table_type": "summary", "code": None, "item": "总计", "measure": "revenue",
-                   "amount_yuan": "12.5", "page": 2}],
-        "narrative": [], "targets": [], "expected_findings": [{"check": "no_such_check", "metric": None,
-                                                               "table_type": None, "expected_yuan": None,
-                                                               "actual_yuan": None}],
+        "file": "pdfs/a/b.pdf",
+        "sha256": "0" * 64,
+        "expected_status": "loaded",
+        "reason_class": None,
+        "county": "白石县",
+        "department": "白石县教育局",
+        "fiscal_year": 2024,
+        "phase": "budget",
+        "title": "白石县教育局2024年部门预算",
+        "pages": 3,
+        "tables_present": ["summary"],
+        "lines": [
+            {
+                "table_type": "summary",
+                "code": None,
+                "item": "总计",
+                "measure": "revenue",
+                "amount_yuan": "12.5",
+                "page": 2,
+            }
+        ],
+        "narrative": [],
+        "targets": [],
+        "expected_findings": [
+            {
+                "check": "no_such_check",
+                "metric": None,
+                "table_type": None,
+                "expected_yuan": None,
+                "actual_yuan": None,
+            }
+        ],
     }
-    assert validation_errors(truth) == ["bad lines: " + repr(truth["lines"]),
-                                        "bad expected_findings: " + repr(truth["expected_findings"])]
+    assert validation_errors(truth) == [
+        "bad lines: " + repr(truth["lines"]),
+        "bad expected_findings: " + repr(truth["expected_findings"]),
+    ]
     truth["lines"][0]["amount_yuan"] = "12.50"
     truth["expected_findings"] = []
     assert validation_errors(truth) == []

@@ -47,7 +47,9 @@ def test_zero_amounts_print_in_some_documents_only(corpus: Path) -> None:
     assert with_zero == {True, False}
 
 
-def test_long_tables_continue_with_and_without_repeated_header(corpus: Path, texts: dict[str, list[str]]) -> None:
+def test_long_tables_continue_with_and_without_repeated_header(
+    corpus: Path, texts: dict[str, list[str]]
+) -> None:
     repeated = set()
     for truth in loaded(corpus):
         for table in ("revenue", "expenditure", "general_budget_expenditure", "basic_expenditure_economic"):
@@ -88,10 +90,15 @@ def test_departments_party_hospital_renamed(corpus: Path) -> None:
     names = {(t["county"], t["department"]) for t in docs}
     assert ("白石县", "中共白石县委组织部") in names
     hospital = [t for t in docs if t["department"] == "青山县人民医院"]
-    assert all(any(line["measure"] == "business_income" and line["table_type"] == "revenue" for line in t["lines"])
-               for t in hospital)
-    science = {t["fiscal_year"]: t for t in docs if t["file"].startswith("pdfs/白石县/白石县科学技术局/")
-               and t["phase"] == "budget"}
+    assert all(
+        any(line["measure"] == "business_income" and line["table_type"] == "revenue" for line in t["lines"])
+        for t in hospital
+    )
+    science = {
+        t["fiscal_year"]: t
+        for t in docs
+        if t["file"].startswith("pdfs/白石县/白石县科学技术局/") and t["phase"] == "budget"
+    }
     assert science[2023]["department"] == "白石县科学技术局"
     assert science[2024]["department"] == "白石县科学技术和经济信息化局"
 
@@ -103,7 +110,9 @@ def test_empty_fund_tables_and_optional_tables(corpus: Path) -> None:
         fund_lines[truth["department"]].add(bool(table_pages(truth, "government_fund_expenditure")))
         assert not table_pages(truth, "state_capital_expenditure")
         if truth["phase"] == "budget":
-            optional.add(("project_expenditure" in truth["tables_present"], "procurement" in truth["tables_present"]))
+            optional.add(
+                ("project_expenditure" in truth["tables_present"], "procurement" in truth["tables_present"])
+            )
             targets.add(bool(truth["targets"]) or truth["county"] == "通城县")
         else:
             assert truth["targets"] == []

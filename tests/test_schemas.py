@@ -46,14 +46,19 @@ def test_bad_lines_frame_is_rejected_naming_column_and_check() -> None:
 def test_float_money_column_is_rejected_by_dtype() -> None:
     frame = document_frames(sample_document(), DOC_ID).lines.copy()
     frame["amount_yuan"] = frame["amount_yuan"].astype("float64")
-    with pytest.raises(FrameValidationError, match=r"column 'amount_yuan' failed dtype\('decimal128\(18, 2\)\[pyarrow\]'\)"):
+    with pytest.raises(
+        FrameValidationError, match=r"column 'amount_yuan' failed dtype\('decimal128\(18, 2\)\[pyarrow\]'\)"
+    ):
         validate(models.BudgetLinesModel, frame)
 
 
 def test_amount_with_three_places_is_refused_not_rounded() -> None:
     doc = sample_document()
     doc.lines.append(BudgetLine("expenditure", "205", "教育支出", "total", Decimal("1.005"), 7))
-    with pytest.raises(FrameValidationError, match=r"column 'amount_yuan' does not fit decimal128\(18, 2\) exactly: \[Decimal\('1.005'\)\]"):
+    with pytest.raises(
+        FrameValidationError,
+        match=r"column 'amount_yuan' does not fit decimal128\(18, 2\) exactly: \[Decimal\('1.005'\)\]",
+    ):
         document_frames(doc, DOC_ID)
 
 
@@ -71,7 +76,11 @@ def test_bad_identity_is_rejected() -> None:
 
 
 def test_findings_frame_fills_document_id_and_rounds_computed_figures_to_cents() -> None:
-    findings = [Finding(None, "narrative_percentage", "warn", "13.19% stated", Decimal("2365314.92"), Decimal("0.1319"))]
+    findings = [
+        Finding(
+            None, "narrative_percentage", "warn", "13.19% stated", Decimal("2365314.92"), Decimal("0.1319")
+        )
+    ]
     frame = findings_frame(findings, DOC_ID)
     assert list(frame["document_id"]) == [DOC_ID]
     assert frame["actual_yuan"].iloc[0] == Decimal("0.13")
@@ -99,7 +108,10 @@ def test_narrative_shares_and_counts_are_kept_out_of_amount_yuan() -> None:
     frame = document_frames(doc, DOC_ID).narrative
     assert list(frame["kind"]) == ["amount", "share_pct", "count", "amount"]
     assert [None if pd.isna(v) else v for v in frame["amount_yuan"]] == [
-        Decimal("12345678.91"), None, None, Decimal("1200.00")
+        Decimal("12345678.91"),
+        None,
+        None,
+        Decimal("1200.00"),
     ]
     assert [None if pd.isna(v) else v for v in frame["value"]] == [None, Decimal("13.19"), Decimal("3"), None]
 
@@ -107,5 +119,8 @@ def test_narrative_shares_and_counts_are_kept_out_of_amount_yuan() -> None:
 def test_narrative_amount_on_a_count_is_rejected() -> None:
     frame = document_frames(sample_document(), DOC_ID).narrative.copy()
     frame.loc[0, "kind"] = "count"
-    with pytest.raises(FrameValidationError, match="frame failed amount_yuan is set exactly when kind is 'amount', value exactly otherwise: row 0$"):
+    with pytest.raises(
+        FrameValidationError,
+        match="frame failed amount_yuan is set exactly when kind is 'amount', value exactly otherwise: row 0$",
+    ):
         validate(models.NarrativeMetricsModel, frame)

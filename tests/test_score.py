@@ -21,15 +21,36 @@ from warehouse.score import print_score, score  # noqa: E402
 
 
 def truth_line(line: object) -> dict:
-    return {"table_type": line.table_type, "code": line.code, "item": line.item, "measure": line.measure,
-            "amount_yuan": f"{line.amount_yuan:.2f}", "page": line.page}
+    return {
+        "table_type": line.table_type,
+        "code": line.code,
+        "item": line.item,
+        "measure": line.measure,
+        "amount_yuan": f"{line.amount_yuan:.2f}",
+        "page": line.page,
+    }
 
 
-def write_truth(folder: Path, name: str, sha: str, lines: list[dict], status: str = "loaded",
-                reason: str | None = None, year: int | None = 2024) -> None:
-    data = {"file": f"pdfs/{name}.pdf", "sha256": sha, "expected_status": status, "reason_class": reason,
-            "county": "白石县" if year else None, "department": "白石县教育局" if year else None,
-            "fiscal_year": year, "phase": "budget" if year else None, "lines": lines}
+def write_truth(
+    folder: Path,
+    name: str,
+    sha: str,
+    lines: list[dict],
+    status: str = "loaded",
+    reason: str | None = None,
+    year: int | None = 2024,
+) -> None:
+    data = {
+        "file": f"pdfs/{name}.pdf",
+        "sha256": sha,
+        "expected_status": status,
+        "reason_class": reason,
+        "county": "白石县" if year else None,
+        "department": "白石县教育局" if year else None,
+        "fiscal_year": year,
+        "phase": "budget" if year else None,
+        "lines": lines,
+    }
     (folder / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
@@ -51,16 +72,31 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         load(writer, "f-old", department="白石县文化和旅游局")
         load(writer, "f-new", department="白石县文化和旅游局")  # a re-issue supersedes f-old
         sha_b = sha_of("b")
-        writer.quarantine_document(DocumentRecord(sha_b[:16], sha_b, "b.pdf"), ReasonClass.NO_TEXT_LAYER, "scan")
+        writer.quarantine_document(
+            DocumentRecord(sha_b[:16], sha_b, "b.pdf"), ReasonClass.NO_TEXT_LAYER, "scan"
+        )
     lines_a = [truth_line(line) for line in sample_document().lines]
     changed = next(x for x in lines_a if x["code"] == "205" and x["measure"] == "total")
     changed["amount_yuan"] = "1.00"
-    lines_a.append({"table_type": "basic_expenditure_economic", "code": "302", "item": "商品和服务支出",
-                    "measure": "total", "amount_yuan": "7.00", "page": 9})
+    lines_a.append(
+        {
+            "table_type": "basic_expenditure_economic",
+            "code": "302",
+            "item": "商品和服务支出",
+            "measure": "total",
+            "amount_yuan": "7.00",
+            "page": 9,
+        }
+    )
     write_truth(truthdir, "a", sha_of("a"), lines_a)
     write_truth(truthdir, "b", sha_of("b"), [], status="quarantined", reason="no_text_layer", year=None)
-    write_truth(truthdir, "c", sha_of("c-original"), [truth_line(x) for x in sample_document(year=2023).lines],
-                year=2023)
+    write_truth(
+        truthdir,
+        "c",
+        sha_of("c-original"),
+        [truth_line(x) for x in sample_document(year=2023).lines],
+        year=2023,
+    )
     write_truth(truthdir, "d", sha_of("d"), [], status="quarantined", reason="not_pdf", year=None)
     write_truth(truthdir, "f", sha_of("f-old"), [truth_line(x) for x in sample_document().lines])
     return warehouse, truthdir

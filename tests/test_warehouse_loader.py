@@ -18,9 +18,18 @@ ensure_classification()
 from warehouse.loader import DocumentRecord, WarehouseWriter  # noqa: E402
 
 TABLES = (
-    "dim_document", "fact_budget_line", "fact_narrative_metric", "fact_performance_target", "fact_project",
-    "fact_table_report", "fact_dq_finding", "fact_document_status", "dim_classification", "dim_county",
-    "dim_department", "dim_fiscal_year",
+    "dim_document",
+    "fact_budget_line",
+    "fact_narrative_metric",
+    "fact_performance_target",
+    "fact_project",
+    "fact_table_report",
+    "fact_dq_finding",
+    "fact_document_status",
+    "dim_classification",
+    "dim_county",
+    "dim_department",
+    "dim_fiscal_year",
 )
 
 
@@ -47,14 +56,25 @@ def test_amounts_round_trip_exactly(tmp_path: Path) -> None:
     with WarehouseWriter(path) as writer:
         record = load(writer, "a")
     with duckdb.connect(str(path), read_only=True) as con:
-        rows = con.sql(
-            "SELECT amount_yuan, page, county, fiscal_year FROM v_budget_lines "
-            "WHERE code IS NULL AND measure = 'total' AND table_type = 'expenditure'"
-        ).to_arrow_table().to_pylist()
+        rows = (
+            con.sql(
+                "SELECT amount_yuan, page, county, fiscal_year FROM v_budget_lines "
+                "WHERE code IS NULL AND measure = 'total' AND table_type = 'expenditure'"
+            )
+            .to_arrow_table()
+            .to_pylist()
+        )
         docs = con.sql("SELECT * FROM v_documents").to_arrow_table().to_pylist()
-    assert rows == [{"amount_yuan": Decimal("12345678.91"), "page": 7, "county": "白石县", "fiscal_year": 2024}]
+    assert rows == [
+        {"amount_yuan": Decimal("12345678.91"), "page": 7, "county": "白石县", "fiscal_year": 2024}
+    ]
     (doc,) = docs
-    assert (doc["document_id"], doc["status"], doc["reason"], doc["pages"]) == (record.document_id, "loaded", None, 18)
+    assert (doc["document_id"], doc["status"], doc["reason"], doc["pages"]) == (
+        record.document_id,
+        "loaded",
+        None,
+        18,
+    )
     assert doc["tables_found"] == ["expenditure", "basic_expenditure_economic", "government_fund_expenditure"]
     assert doc["amounts"] == 14 and doc["seconds"] == 0.42
     assert doc["table_reports"][2]["empty"] is True and doc["table_reports"][0]["pages"] == [7]
@@ -62,9 +82,10 @@ def test_amounts_round_trip_exactly(tmp_path: Path) -> None:
 
 def contents(path: Path) -> list[tuple]:
     with duckdb.connect(str(path), read_only=True) as con:
-        return con.execute("SELECT * EXCLUDE (loaded_at) FROM v_documents").fetchall() + con.execute(
-            "SELECT * FROM v_budget_lines ORDER BY ALL"
-        ).fetchall()
+        return (
+            con.execute("SELECT * EXCLUDE (loaded_at) FROM v_documents").fetchall()
+            + con.execute("SELECT * FROM v_budget_lines ORDER BY ALL").fetchall()
+        )
 
 
 def test_reloading_the_same_document_changes_nothing(tmp_path: Path) -> None:
@@ -88,16 +109,21 @@ def test_reissue_supersedes_older_document_in_one_go(tmp_path: Path) -> None:
         new = load(writer, "new")
         other_year = load(writer, "2023", year=2023)
         assert writer.document_statuses() == {
-            old.document_id: "superseded", new.document_id: "loaded", other_year.document_id: "loaded"
+            old.document_id: "superseded",
+            new.document_id: "loaded",
+            other_year.document_id: "loaded",
         }
     with duckdb.connect(str(path), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM fact_budget_line WHERE document_id = ?", [old.document_id]).fetchone() == (0,)
+        assert con.execute(
+            "SELECT count(*) FROM fact_budget_line WHERE document_id = ?", [old.document_id]
+        ).fetchone() == (0,)
         assert con.execute("SELECT count(DISTINCT document_id) FROM v_budget_lines").fetchone() == (2,)
         assert con.execute(
             "SELECT status, reason, superseded_by FROM v_documents WHERE document_id = ?", [old.document_id]
         ).fetchone() == ("superseded", "superseded", new.document_id)
         history = con.execute(
-            "SELECT status FROM fact_document_status WHERE document_id = ? ORDER BY changed_at", [old.document_id]
+            "SELECT status FROM fact_document_status WHERE document_id = ? ORDER BY changed_at",
+            [old.document_id],
         ).fetchall()
         assert history == [("loaded",), ("superseded",)]
         assert con.execute("SELECT count(*) FROM v_dq_findings").fetchone() == (2,)
@@ -110,9 +136,7 @@ def test_quarantine_records_reason_and_removes_earlier_facts(tmp_path: Path) -> 
         writer.quarantine_document(record, ReasonClass.NO_TEXT_LAYER, "scanned pages only")
         assert writer.document_statuses() == {record.document_id: "quarantined"}
     with duckdb.connect(str(path), read_only=True) as con:
-        row = con.execute(
-            "SELECT status, reason, message, tables_found, county FROM v_documents"
-        ).fetchone()
+        row = con.execute("SELECT status, reason, message, tables_found, county FROM v_documents").fetchone()
         assert row == ("quarantined", "no_text_layer", "scanned pages only", [], None)
         assert con.execute("SELECT count(*) FROM fact_budget_line").fetchone() == (0,)
 
@@ -121,7 +145,9 @@ def test_failed_load_rolls_back_to_the_previous_state(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     with WarehouseWriter(path) as writer:
         record = load(writer, "a")
-        frames = document_frames(sample_document(total=Decimal("5.00") + Decimal("1000.00")), record.document_id)
+        frames = document_frames(
+            sample_document(total=Decimal("5.00") + Decimal("1000.00")), record.document_id
+        )
         frames.tables = frames.tables.drop(columns=["errors"])
         with pytest.raises(duckdb.BinderException, match="errors"):
             writer.load_document(record, frames, [])
@@ -156,13 +182,26 @@ def test_cross_document_findings_are_replaced_as_a_set(tmp_path: Path) -> None:
         first = [Finding(a.document_id, "prior_year_change", "warn", "x", Decimal("1"), Decimal("3"))] * 2
         writer.replace_cross_document_findings(first)
         writer.replace_cross_document_findings(first[:1])
-        rows = writer.con.sql(
-            "SELECT \"check\", expected_yuan, actual_yuan, scope FROM v_dq_findings ORDER BY scope"
-        ).to_arrow_table().to_pylist()
+        rows = (
+            writer.con.sql(
+                'SELECT "check", expected_yuan, actual_yuan, scope FROM v_dq_findings ORDER BY scope'
+            )
+            .to_arrow_table()
+            .to_pylist()
+        )
     assert rows == [
-        {"check": "prior_year_change", "expected_yuan": Decimal("1.00"), "actual_yuan": Decimal("3.00"),
-         "scope": "cross_document"},
-        {"check": "table_total", "expected_yuan": Decimal("1.00"), "actual_yuan": Decimal("2.00"), "scope": "document"},
+        {
+            "check": "prior_year_change",
+            "expected_yuan": Decimal("1.00"),
+            "actual_yuan": Decimal("3.00"),
+            "scope": "cross_document",
+        },
+        {
+            "check": "table_total",
+            "expected_yuan": Decimal("1.00"),
+            "actual_yuan": Decimal("2.00"),
+            "scope": "document",
+        },
     ]
 
 
@@ -196,21 +235,29 @@ def test_finalize_leaves_misread_codes_out_of_the_classification(tmp_path: Path)
     with WarehouseWriter(path) as writer:
         writer.load_document(DocumentRecord(sha[:16], sha, "odd.pdf"), document_frames(doc, sha[:16]), [])
         writer.finalize()
-        assert writer.con.execute("SELECT count(*) FROM dim_classification WHERE code = '2050'").fetchone() == (0,)
-        assert writer.con.execute("SELECT count(*) FROM v_budget_lines WHERE code = '2050'").fetchone() == (1,)
+        assert writer.con.execute(
+            "SELECT count(*) FROM dim_classification WHERE code = '2050'"
+        ).fetchone() == (0,)
+        assert writer.con.execute("SELECT count(*) FROM v_budget_lines WHERE code = '2050'").fetchone() == (
+            1,
+        )
 
 
 def test_narrative_shares_stay_out_of_the_contract_view(tmp_path: Path) -> None:
     sha = sha_of("shares")
     doc = sample_document()
-    doc.narrative.append(NarrativeMetric("share_pct:operating_cost:revenue_total", Decimal("13.19"), 4, "占13.19%"))
+    doc.narrative.append(
+        NarrativeMetric("share_pct:operating_cost:revenue_total", Decimal("13.19"), 4, "占13.19%")
+    )
     with WarehouseWriter(tmp_path / "w.duckdb") as writer:
         writer.load_document(DocumentRecord(sha[:16], sha, "s.pdf"), document_frames(doc, sha[:16]), [])
         con = writer.con
         assert con.execute("SELECT metric, amount_yuan FROM v_narrative_metrics").fetchall() == [
             ("expenditure_total", Decimal("12345678.91"))
         ]
-        assert con.execute("SELECT metric, kind, amount_yuan, value FROM v_narrative_figures ORDER BY kind").fetchall() == [
+        assert con.execute(
+            "SELECT metric, kind, amount_yuan, value FROM v_narrative_figures ORDER BY kind"
+        ).fetchall() == [
             ("expenditure_total", "amount", Decimal("12345678.91"), None),
             ("share_pct:operating_cost:revenue_total", "share_pct", None, Decimal("13.19")),
         ]

@@ -19,32 +19,76 @@ from warehouse.loader import DocumentRecord, WarehouseWriter  # noqa: E402
 DOC_COLUMNS = ("county VARCHAR", "department VARCHAR", "fiscal_year INTEGER", "phase VARCHAR")
 CONTRACT = {
     "v_budget_lines": (
-        *DOC_COLUMNS, "table_type VARCHAR", "code VARCHAR", "item VARCHAR", "measure VARCHAR",
-        "amount_yuan DECIMAL(18,2)", "document_id VARCHAR", "page INTEGER",
+        *DOC_COLUMNS,
+        "table_type VARCHAR",
+        "code VARCHAR",
+        "item VARCHAR",
+        "measure VARCHAR",
+        "amount_yuan DECIMAL(18,2)",
+        "document_id VARCHAR",
+        "page INTEGER",
     ),
     "v_documents": (
-        "document_id VARCHAR", "sha256 VARCHAR", "source_path VARCHAR", *DOC_COLUMNS, "title VARCHAR",
-        "pages INTEGER", "status VARCHAR", "reason VARCHAR", "tables_found VARCHAR[]", "loaded_at TIMESTAMP",
+        "document_id VARCHAR",
+        "sha256 VARCHAR",
+        "source_path VARCHAR",
+        *DOC_COLUMNS,
+        "title VARCHAR",
+        "pages INTEGER",
+        "status VARCHAR",
+        "reason VARCHAR",
+        "tables_found VARCHAR[]",
+        "loaded_at TIMESTAMP",
     ),
     "v_narrative_metrics": (
-        *DOC_COLUMNS, "metric VARCHAR", "amount_yuan DECIMAL(18,2)", "document_id VARCHAR", "page INTEGER",
+        *DOC_COLUMNS,
+        "metric VARCHAR",
+        "amount_yuan DECIMAL(18,2)",
+        "document_id VARCHAR",
+        "page INTEGER",
     ),
     "v_dq_findings": (
-        "document_id VARCHAR", *DOC_COLUMNS, "check VARCHAR", "severity VARCHAR", "message VARCHAR",
-        "expected_yuan DECIMAL(18,2)", "actual_yuan DECIMAL(18,2)",
+        "document_id VARCHAR",
+        *DOC_COLUMNS,
+        "check VARCHAR",
+        "severity VARCHAR",
+        "message VARCHAR",
+        "expected_yuan DECIMAL(18,2)",
+        "actual_yuan DECIMAL(18,2)",
     ),
     "v_performance_targets": (
-        *DOC_COLUMNS, "scope VARCHAR", "project VARCHAR", "level1 VARCHAR", "level2 VARCHAR", "level3 VARCHAR",
-        "target_text VARCHAR", "target_value DECIMAL(18,4)", "target_unit VARCHAR", "prior_text VARCHAR",
-        "document_id VARCHAR", "page INTEGER",
+        *DOC_COLUMNS,
+        "scope VARCHAR",
+        "project VARCHAR",
+        "level1 VARCHAR",
+        "level2 VARCHAR",
+        "level3 VARCHAR",
+        "target_text VARCHAR",
+        "target_value DECIMAL(18,4)",
+        "target_unit VARCHAR",
+        "prior_text VARCHAR",
+        "document_id VARCHAR",
+        "page INTEGER",
     ),
     "v_projects": (
-        *DOC_COLUMNS, "project VARCHAR", "kind VARCHAR", "total_budget_yuan DECIMAL(18,2)",
-        "annual_budget_yuan DECIMAL(18,2)", "document_id VARCHAR", "page INTEGER",
+        *DOC_COLUMNS,
+        "project VARCHAR",
+        "kind VARCHAR",
+        "total_budget_yuan DECIMAL(18,2)",
+        "annual_budget_yuan DECIMAL(18,2)",
+        "document_id VARCHAR",
+        "page INTEGER",
     ),
     "v_execution": (
-        "county VARCHAR", "department VARCHAR", "fiscal_year INTEGER", "code VARCHAR", "name VARCHAR",
-        "level INTEGER", "budget_yuan DECIMAL(18,2)", "final_yuan DECIMAL(18,2)", "execution_rate DECIMAL(18,4)",
+        "county VARCHAR",
+        "department VARCHAR",
+        "fiscal_year INTEGER",
+        "code VARCHAR",
+        "name VARCHAR",
+        "level INTEGER",
+        "budget_yuan DECIMAL(18,2)",
+        "final_yuan DECIMAL(18,2)",
+        "execution_rate DECIMAL(18,4)",
     ),
 }
 
@@ -68,13 +112,23 @@ def test_view_columns_and_types_match_the_contract(empty_warehouse: Path, view: 
 def test_v_documents_report_columns_follow_the_contract(empty_warehouse: Path) -> None:
     with duckdb.connect(str(empty_warehouse), read_only=True) as con:
         names = [row[0] for row in con.execute("DESCRIBE v_documents").fetchall()]
-    assert names[13:] == ["seconds", "message", "superseded_by", "missing_since", "toc_tables", "amounts", "table_reports"]
+    assert names[13:] == [
+        "seconds",
+        "message",
+        "superseded_by",
+        "missing_since",
+        "toc_tables",
+        "amounts",
+        "table_reports",
+    ]
 
 
 def _load(writer: WarehouseWriter, phase: str, amounts: dict[str | None, str]) -> None:
     doc = sample_document(phase=phase)
     doc.lines = [BudgetLine("expenditure", code, "x", "total", Decimal(a), 7) for code, a in amounts.items()]
-    doc.lines.append(BudgetLine("expenditure", "205", "x", "basic", Decimal("1.00"), 7))  # not `total`: ignored
+    doc.lines.append(
+        BudgetLine("expenditure", "205", "x", "basic", Decimal("1.00"), 7)
+    )  # not `total`: ignored
     sha = sha_of(phase + repr(amounts))
     writer.load_document(DocumentRecord(sha[:16], sha, f"{phase}.pdf"), document_frames(doc, sha[:16]), [])
 
@@ -85,9 +139,13 @@ def test_v_execution_pairs_budget_and_final_per_code(tmp_path: Path) -> None:
         _load(writer, "budget", {None: "300.00", "205": "300.00", "20501": "200.00", "2050101": "0.00"})
         _load(writer, "final", {None: "310.00", "205": "310.00", "20501": "155.55", "2050199": "5.00"})
         writer.finalize()
-        rows = writer.con.sql(
-            "SELECT code, name, level, budget_yuan, final_yuan, execution_rate FROM v_execution ORDER BY code"
-        ).to_arrow_table().to_pylist()
+        rows = (
+            writer.con.sql(
+                "SELECT code, name, level, budget_yuan, final_yuan, execution_rate FROM v_execution ORDER BY code"
+            )
+            .to_arrow_table()
+            .to_pylist()
+        )
     assert [tuple(r.values()) for r in rows] == [
         ("205", "x", 1, Decimal("300.00"), Decimal("310.00"), Decimal("1.0333")),
         ("20501", "x", 2, Decimal("200.00"), Decimal("155.55"), Decimal("0.7778")),
@@ -112,7 +170,10 @@ def test_v_execution_honours_limit_before_finalize(tmp_path: Path) -> None:
             for year in (2023, 2024):
                 for phase in ("budget", "final"):
                     doc = sample_document(department=department, year=year, phase=phase)
-                    doc.lines = [BudgetLine("expenditure", f"2050{i:03d}", "x", "total", Decimal(i), 7) for i in range(5)]
+                    doc.lines = [
+                        BudgetLine("expenditure", f"2050{i:03d}", "x", "total", Decimal(i), 7)
+                        for i in range(5)
+                    ]
                     sha = sha_of(f"{department}{year}{phase}")
                     record = DocumentRecord(sha[:16], sha, "x.pdf")
                     writer.load_document(record, document_frames(doc, sha[:16]), [])

@@ -23,7 +23,11 @@ def sha_of(text: str) -> str:
 def identity(department: str = "白石县教育局", year: int = 2024, phase: str = "budget") -> DocumentIdentity:
     word = "部门预算" if phase == "budget" else "部门决算"
     return DocumentIdentity(
-        county="白石县", department=department, fiscal_year=year, phase=phase, title=f"{department}{year}年{word}"
+        county="白石县",
+        department=department,
+        fiscal_year=year,
+        phase=phase,
+        title=f"{department}{year}年{word}",
     )
 
 
@@ -31,7 +35,12 @@ def expenditure_lines(total: Decimal, page: int = 7) -> list[BudgetLine]:
     """An expenditure table: 合计, one 类, one 款, one 项 (all the same amount) with basic/project split."""
     basic = total - Decimal("1000.00")
     lines = []
-    for code, item in ((None, "合计"), ("205", "教育支出"), ("20501", "教育管理事务"), ("2050101", "行政运行")):
+    for code, item in (
+        (None, "合计"),
+        ("205", "教育支出"),
+        ("20501", "教育管理事务"),
+        ("2050101", "行政运行"),
+    ):
         lines.append(BudgetLine("expenditure", code, item, "total", total, page))
         lines.append(BudgetLine("expenditure", code, item, "basic", basic, page))
         lines.append(BudgetLine("expenditure", code, item, "project", Decimal("1000.00"), page))
@@ -39,7 +48,10 @@ def expenditure_lines(total: Decimal, page: int = 7) -> list[BudgetLine]:
 
 
 def sample_document(
-    total: Decimal = Decimal("12345678.91"), department: str = "白石县教育局", year: int = 2024, phase: str = "budget"
+    total: Decimal = Decimal("12345678.91"),
+    department: str = "白石县教育局",
+    year: int = 2024,
+    phase: str = "budget",
 ) -> ExtractedDocument:
     """A small but complete document: 14 amounts, one empty table, narrative, a target, a project."""
     lines = expenditure_lines(total) + [
@@ -60,7 +72,16 @@ def sample_document(
         narrative=[NarrativeMetric("expenditure_total", total, 4, "支出预算总额…")],
         targets=[
             PerformanceTarget(
-                "project", "学生资助", "产出指标", "数量指标", "资助人数", "124人", Decimal("124"), "人", None, 12
+                "project",
+                "学生资助",
+                "产出指标",
+                "数量指标",
+                "资助人数",
+                "124人",
+                Decimal("124"),
+                "人",
+                None,
+                12,
             )
         ],
         projects=[ProjectEntry("学生资助", "专项", Decimal("200000.00"), Decimal("150000.50"), 5)],

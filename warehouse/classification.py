@@ -23,15 +23,17 @@ FUNCTIONAL_TABLES = (
 ECONOMIC_TABLES = ("basic_expenditure_economic",)
 SCHEME_TABLES = {"functional": FUNCTIONAL_TABLES, "economic": ECONOMIC_TABLES}
 
-CLASSIFICATION_SCHEMA = pa.schema([
-    ("scheme", pa.string()),
-    ("fiscal_year", pa.int32()),
-    ("code", pa.string()),
-    ("name", pa.string()),
-    ("level", pa.int32()),
-    ("parent_code", pa.string()),
-    ("source", pa.string()),
-])
+CLASSIFICATION_SCHEMA = pa.schema(
+    [
+        ("scheme", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("code", pa.string()),
+        ("name", pa.string()),
+        ("level", pa.int32()),
+        ("parent_code", pa.string()),
+        ("source", pa.string()),
+    ]
+)
 
 
 def standard_names(scheme: str) -> dict[str, str]:

@@ -79,14 +79,22 @@ class WarehouseWriter:
             raise
         con.commit()
 
-    def _insert(self, con: duckdb.DuckDBPyConnection, view: str, sql_file: str, frame: pd.DataFrame | pa.Table,
-                params: dict[str, object] | None = None) -> None:
+    def _insert(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        view: str,
+        sql_file: str,
+        frame: pd.DataFrame | pa.Table,
+        params: dict[str, object] | None = None,
+    ) -> None:
         table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
         con.register(view, table)
         run(con, sql_file, params)
         con.unregister(view)  # not in a finally: an aborted transaction refuses it; register replaces it
 
-    def load_document(self, record: DocumentRecord, frames: DocumentFrames, findings: Sequence[Finding]) -> int:
+    def load_document(
+        self, record: DocumentRecord, frames: DocumentFrames, findings: Sequence[Finding]
+    ) -> int:
         """Replace this document's rows and supersede older issues of it; returns amounts loaded."""
         found = findings_frame(findings, record.document_id)
         identity = frames.identity
@@ -99,24 +107,57 @@ class WarehouseWriter:
             self._supersede_others(con, record.document_id, identity)
         return len(frames.lines)
 
-    def _supersede_others(self, con: duckdb.DuckDBPyConnection, document_id: str, identity: DocumentIdentity) -> None:
-        params = {"document_id": document_id, "county": identity.county, "department": identity.department,
-                  "fiscal_year": identity.fiscal_year, "phase": identity.phase}
+    def _supersede_others(
+        self, con: duckdb.DuckDBPyConnection, document_id: str, identity: DocumentIdentity
+    ) -> None:
+        params = {
+            "document_id": document_id,
+            "county": identity.county,
+            "department": identity.department,
+            "fiscal_year": identity.fiscal_year,
+            "phase": identity.phase,
+        }
         for (older,) in run(con, "find_superseded.sql", params):
             run(con, "delete_document.sql", {"document_id": older})
             run(con, "mark_superseded.sql", {"document_id": older, "superseded_by": document_id})
-            run(con, "record_status.sql", {"document_id": older, "status": "superseded", "reason": "superseded"})
+            run(
+                con,
+                "record_status.sql",
+                {"document_id": older, "status": "superseded", "reason": "superseded"},
+            )
 
-    def _upsert(self, con: duckdb.DuckDBPyConnection, record: DocumentRecord, status: str, reason: str | None,
-                message: str | None, identity: DocumentIdentity | None, tables_found: list[str], toc: list[str]) -> None:
-        run(con, "upsert_document.sql", {
-            "document_id": record.document_id, "sha256": record.sha256, "source_path": record.source_path,
-            "county": getattr(identity, "county", None), "department": getattr(identity, "department", None),
-            "fiscal_year": getattr(identity, "fiscal_year", None), "phase": getattr(identity, "phase", None),
-            "title": getattr(identity, "title", None), "pages": record.pages, "seconds": record.seconds,
-            "status": status, "reason": reason, "message": message,
-            "tables_found": list(tables_found), "toc_tables": list(toc),
-        })
+    def _upsert(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        record: DocumentRecord,
+        status: str,
+        reason: str | None,
+        message: str | None,
+        identity: DocumentIdentity | None,
+        tables_found: list[str],
+        toc: list[str],
+    ) -> None:
+        run(
+            con,
+            "upsert_document.sql",
+            {
+                "document_id": record.document_id,
+                "sha256": record.sha256,
+                "source_path": record.source_path,
+                "county": getattr(identity, "county", None),
+                "department": getattr(identity, "department", None),
+                "fiscal_year": getattr(identity, "fiscal_year", None),
+                "phase": getattr(identity, "phase", None),
+                "title": getattr(identity, "title", None),
+                "pages": record.pages,
+                "seconds": record.seconds,
+                "status": status,
+                "reason": reason,
+                "message": message,
+                "tables_found": list(tables_found),
+                "toc_tables": list(toc),
+            },
+        )
         run(con, "record_status.sql", {"document_id": record.document_id, "status": status, "reason": reason})
 
     def quarantine_document(self, record: DocumentRecord, reason: ReasonClass, message: str) -> None:
@@ -153,7 +194,11 @@ class WarehouseWriter:
             for scheme, tables in classification.SCHEME_TABLES.items():
                 printed = run(con, "printed_classification_names.sql", {"table_types": list(tables)})
                 rows += classification.classification_rows(scheme, years, printed)
-            self._insert(con, "incoming_classification", "replace_classification.sql",
-                         classification.classification_table(rows))
+            self._insert(
+                con,
+                "incoming_classification",
+                "replace_classification.sql",
+                classification.classification_table(rows),
+            )
             for name in files_in("views"):
                 run(con, name)

@@ -54,13 +54,17 @@ def to_json(table: pa.Table) -> str:
 
 
 def _is_number(arrow_type: pa.DataType) -> bool:
-    return pa.types.is_decimal(arrow_type) or pa.types.is_integer(arrow_type) or pa.types.is_floating(arrow_type)
+    return (
+        pa.types.is_decimal(arrow_type) or pa.types.is_integer(arrow_type) or pa.types.is_floating(arrow_type)
+    )
 
 
 def to_rich(table: pa.Table) -> Table:
     rich_table = Table(show_lines=False, caption=f"{table.num_rows} rows")
     for field in table.schema:
-        rich_table.add_column(field.name, justify="right" if _is_number(field.type) else "left", overflow="fold")
+        rich_table.add_column(
+            field.name, justify="right" if _is_number(field.type) else "left", overflow="fold"
+        )
     for row in table.to_pylist():
         rich_table.add_row(*(cell_text(v) for v in row.values()))
     return rich_table

@@ -55,7 +55,10 @@ class Score:
         total = TableScore()
         for s in self.tables.values():
             total.truth, total.extracted, total.matched = (
-                total.truth + s.truth, total.extracted + s.extracted, total.matched + s.matched)
+                total.truth + s.truth,
+                total.extracted + s.extracted,
+                total.matched + s.matched,
+            )
         return total
 
 
@@ -75,7 +78,9 @@ def pair_documents(truth: list[TruthDocument], rows: list[dict]) -> dict[str, di
         by_path.setdefault(Path(r["source_path"] or "").as_posix(), r)
     by_sha = {r["sha256"]: r for r in rows if r["status"] != "quarantined" or r["reason"] != "duplicate"}
     by_identity = {
-        (r["county"], r["department"], r["fiscal_year"], r["phase"]): r for r in rows if r["status"] == "loaded"
+        (r["county"], r["department"], r["fiscal_year"], r["phase"]): r
+        for r in rows
+        if r["status"] == "loaded"
     }
     paired = {}
     for t in truth:
@@ -103,7 +108,9 @@ def score(warehouse: Path, truthdir: Path) -> Score:
         rows = con.sql(sql_text("score_documents.sql")).to_arrow_table().to_pylist()
         paired = pair_documents(truth, rows)
         ids = sorted({r["document_id"] for r in paired.values()})
-        lines = con.sql(sql_text("score_lines.sql"), params={"document_ids": ids}).to_arrow_table().to_pylist()
+        lines = (
+            con.sql(sql_text("score_lines.sql"), params={"document_ids": ids}).to_arrow_table().to_pylist()
+        )
     extracted: dict[str, Counter[LineKey]] = {}
     for line in lines:
         key = (line["table_type"], line["code"], line["item"], line["measure"], line["amount_yuan"])
@@ -114,8 +121,13 @@ def score(warehouse: Path, truthdir: Path) -> Score:
         if row is not None and _status_agrees(t, row):
             result.status_agrees += 1
         else:
-            result.status_mismatches.append((t.file, _status_text(t.expected_status, t.reason_class),
-                                             _status_text(row["status"], row["reason"]) if row else "absent"))
+            result.status_mismatches.append(
+                (
+                    t.file,
+                    _status_text(t.expected_status, t.reason_class),
+                    _status_text(row["status"], row["reason"]) if row else "absent",
+                )
+            )
         if row is not None and row["status"] == "superseded":
             result.superseded += 1
             continue
@@ -141,14 +153,20 @@ def _ratio(value: float | None) -> str:
 
 
 def score_table(result: Score) -> Table:
-    table = Table(title="Exact amounts against the truth", caption=(
-        f"{result.found}/{result.documents} truth documents found; status as expected: "
-        f"{result.status_agrees}/{result.documents}; superseded (not scored): {result.superseded}"))
+    table = Table(
+        title="Exact amounts against the truth",
+        caption=(
+            f"{result.found}/{result.documents} truth documents found; status as expected: "
+            f"{result.status_agrees}/{result.documents}; superseded (not scored): {result.superseded}"
+        ),
+    )
     for name in ("table_type", "truth", "extracted", "matched", "precision", "recall"):
         table.add_column(name, justify="left" if name == "table_type" else "right")
     rows = sorted(result.tables.items()) + [("all", result.overall)]
     for name, s in rows:
-        table.add_row(name, str(s.truth), str(s.extracted), str(s.matched), _ratio(s.precision), _ratio(s.recall))
+        table.add_row(
+            name, str(s.truth), str(s.extracted), str(s.matched), _ratio(s.precision), _ratio(s.recall)
+        )
     return table
 
 

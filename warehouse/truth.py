@@ -22,7 +22,13 @@ class TruthDocument:
 
 
 def line_key(line: dict) -> LineKey:
-    return (line["table_type"], line.get("code"), line.get("item"), line["measure"], Decimal(line["amount_yuan"]))
+    return (
+        line["table_type"],
+        line.get("code"),
+        line.get("item"),
+        line["measure"],
+        Decimal(line["amount_yuan"]),
+    )
 
 
 def read_truth_file(path: Path) -> TruthDocument:
