@@ -8,9 +8,11 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -44,14 +46,41 @@ def get_json(url: str, payload: dict | None = None) -> dict:
         return json.loads(response.read())
 
 
+SEED = (
+    REPO
+    / "tests"
+    / "fixtures"
+    / "samples"
+    / "pdfs"
+    / "通城县"
+    / "通城县科学技术和经济信息化局"
+    / "2024-budget.pdf"
+)
+CHECK_QUERY = """query ($name: String!) {
+  assetCheckExecutions(assetKey: {path: ["published_warehouse"]}, checkName: $name, limit: 1) {
+    status evaluation { success severity metadataEntries { label ... on TextMetadataEntry { text } } } }
+}"""
+
+
+@dataclass
+class Server:
+    base: str
+    process: subprocess.Popen
+
+
 @pytest.fixture
-def webserver(tmp_path: Path) -> Iterator[str]:
-    """Started in its own session so killing the process group stops it (it ignores a plain SIGTERM under &)."""
+def webserver(tmp_path: Path) -> Iterator[Server]:
+    """The seed document ingested into a fresh instance, then the webserver on that instance, started in
+    its own session with default signal handling (the test stops it with SIGTERM)."""
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copyfile(REPO / "dagster.yaml", home / "dagster.yaml")
+    warehouse = tmp_path / "w.duckdb"
+    env = os.environ | {"DAGSTER_HOME": str(home), "WAREHOUSE_PATH": str(warehouse)}
+    ingest = [sys.executable, "-m", "countybudget.cli", "ingest", str(SEED), "--warehouse", str(warehouse)]
+    done = subprocess.run(ingest, cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
     port = free_port()
-    env = os.environ | {"DAGSTER_HOME": str(home), "WAREHOUSE_PATH": str(tmp_path / "w.duckdb")}
     log = (tmp_path / "webserver.log").open("w")
     process = subprocess.Popen(
         [str(WEBSERVER), "-h", "127.0.0.1", "-p", str(port), "-m", "pipelines.definitions"],
@@ -72,19 +101,16 @@ def webserver(tmp_path: Path) -> Iterator[str]:
             except OSError:
                 assert time.monotonic() < deadline, "webserver did not answer /server_info within 120 s"
                 time.sleep(0.5)
-        yield base
+        yield Server(base, process)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+        if process.poll() is None:  # only when the test failed before stopping it
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=20)
         log.close()
 
 
-def test_webserver_serves_graph_checks_schedule_and_sensor(webserver: str) -> None:
-    data = get_json(f"{webserver}/graphql", {"query": QUERY})["data"]
+def test_webserver_serves_graph_checks_schedule_and_sensor(webserver: Server) -> None:
+    data = get_json(f"{webserver.base}/graphql", {"query": QUERY})["data"]
     nodes = {"/".join(n["assetKey"]["path"]): n for n in data["assetNodes"]}
     upstream = {key: [d["path"][0] for d in n["dependencyKeys"]] for key, n in nodes.items()}
     assert upstream == {
@@ -114,3 +140,20 @@ def test_webserver_serves_graph_checks_schedule_and_sensor(webserver: str) -> No
         {"name": "nightly_schedule", "cronSchedule": "0 2 * * *", "executionTimezone": "Asia/Shanghai"}
     ]
     assert repository["sensors"] == [{"name": "inbox_sensor"}]
+
+    # The seed's 13.19% contradiction: a failed ERROR check whose metadata carries the figures.
+    payload = {"query": CHECK_QUERY, "variables": {"name": "narrative_percentage"}}
+    [execution] = get_json(f"{webserver.base}/graphql", payload)["data"]["assetCheckExecutions"]
+    evaluation = execution["evaluation"]
+    assert (execution["status"], evaluation["success"], evaluation["severity"]) == ("FAILED", False, "ERROR")
+    texts = {e["label"]: e.get("text") for e in evaluation["metadataEntries"]}
+    assert (texts["expected_yuan"], texts["actual_yuan"], texts["difference_yuan"]) == (
+        "437600.00",
+        "2365402.27",
+        "1927802.27",
+    )
+
+    os.killpg(webserver.process.pid, signal.SIGTERM)  # default signal handling: SIGTERM alone stops it
+    assert webserver.process.wait(timeout=30) is not None
+    with pytest.raises(OSError):
+        get_json(f"{webserver.base}/server_info")
