@@ -1,5 +1,5 @@
-"""Helpers for the stage-2 tests: generate good PDFs, run ``countybudget ingest`` as a subprocess,
-and read the published warehouse's per-document state."""
+"""Helpers for the stage-2 tests: generate good PDFs, run ``countybudget ingest`` as a subprocess
+(optionally armed with a failpoint), and read a warehouse file's per-document state."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extract.limits import MIB
-from warehouse.publish import connect_published
+from warehouse.failpoints import FAILPOINT_ENV
+from warehouse.publish import TEMP_SUFFIX, connect_published
 
 REPO = Path(__file__).resolve().parents[1]
 INGEST_ENV = {"COUNTYBUDGET_MAX_BYTES": str(2 * MIB), "COLUMNS": "250"}  # over_size_limit.pdf is 3 MiB
@@ -23,6 +24,16 @@ SELECT d.document_id, d.status, d.reason,
        (SELECT count(*) FROM v_narrative_metrics n WHERE n.document_id = d.document_id),
        (SELECT count(*) FROM v_dq_findings f WHERE f.document_id = d.document_id)
 FROM v_documents d ORDER BY d.document_id
+"""
+
+# Per document, straight from the fact tables (the views join dim_document, so they would hide rows
+# of a document whose dimension row is missing): rows, and exact sums where the table has amounts.
+FACT_STATE_SQL = """
+SELECT document_id, 'budget_line', count(*), sum(amount_yuan) FROM fact_budget_line GROUP BY ALL
+UNION ALL SELECT document_id, 'narrative_metric', count(*), sum(amount_yuan) FROM fact_narrative_metric GROUP BY ALL
+UNION ALL SELECT document_id, 'performance_target', count(*), NULL FROM fact_performance_target GROUP BY ALL
+UNION ALL SELECT document_id, 'project', count(*), NULL FROM fact_project GROUP BY ALL
+UNION ALL SELECT document_id, 'table_report', count(*), NULL FROM fact_table_report GROUP BY ALL
 """
 
 
@@ -46,9 +57,11 @@ def ingest_argv(inputs: list[Path], published: Path) -> list[str]:
     ]
 
 
-def ingest_env(home: Path) -> dict[str, str]:
+def ingest_env(home: Path, failpoint: str | None = None) -> dict[str, str]:
     path = os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    return os.environ | INGEST_ENV | {"DAGSTER_HOME": str(home), "PYTHONPATH": path}
+    env = {key: value for key, value in os.environ.items() if key != FAILPOINT_ENV}
+    armed = {FAILPOINT_ENV: failpoint} if failpoint else {}
+    return env | INGEST_ENV | {"DAGSTER_HOME": str(home), "PYTHONPATH": path} | armed
 
 
 def run_ingest(inputs: list[Path], published: Path, home: Path) -> subprocess.CompletedProcess:
@@ -62,13 +75,18 @@ def run_ingest(inputs: list[Path], published: Path, home: Path) -> subprocess.Co
     )
 
 
-def start_ingest(inputs: list[Path], published: Path, home: Path, log: Path) -> subprocess.Popen:
-    """An ingest in its own session, so the whole process group (workers included) can be killed."""
+def start_ingest(
+    inputs: list[Path], published: Path, home: Path, log: Path, failpoint: str | None = None
+) -> subprocess.Popen:
+    """An ingest in its own session, so the whole process group (workers included) can be killed.
+
+    ``failpoint`` (``warehouse/failpoints.py``) makes the ingest SIGKILL itself at that point.
+    """
     with log.open("w") as out:
         return subprocess.Popen(
             ingest_argv(inputs, published),
             cwd=published.parent,
-            env=ingest_env(home),
+            env=ingest_env(home, failpoint),
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -82,6 +100,23 @@ def document_state(warehouse: Path) -> dict[str, tuple]:
         return {row[0]: tuple(row[1:]) for row in con.execute(DOCUMENT_STATE_SQL).fetchall()}
     finally:
         con.close()
+
+
+def fact_state(warehouse: Path) -> dict[str, dict[str, tuple]]:
+    """Per document_id, per fact table that holds its rows: (rows, exact sum of amounts or None)."""
+    con = connect_published(warehouse)
+    try:
+        state: dict[str, dict[str, tuple]] = {}
+        for doc_id, table, rows, total in con.execute(FACT_STATE_SQL).fetchall():
+            state.setdefault(doc_id, {})[table] = (rows, total)
+        return state
+    finally:
+        con.close()
+
+
+def publishing_temps(published: Path) -> list[Path]:
+    """Temporary copies of a publish (``.<name>.*.publishing``) lying beside the published file."""
+    return sorted(published.parent.glob(f".{published.name}.*{TEMP_SUFFIX}"))
 
 
 def staged_count(published: Path, stage: str, document_ids: set[str]) -> int:

@@ -20,6 +20,7 @@ from extract.model import DocumentIdentity, ReasonClass
 from schemas.findings import findings_frame
 from schemas.frames import DocumentFrames
 from warehouse import classification
+from warehouse.failpoints import LOAD_MID_TRANSACTION, failpoint
 from warehouse.record import DocumentRecord
 from warehouse.sqlfiles import files_in, run
 
@@ -103,6 +104,7 @@ class WarehouseWriter:
             self._upsert(con, record, "loaded", None, None, identity, frames.tables_found, frames.toc_tables)
             for view, sql_file, attribute in FACT_INSERTS:
                 self._insert(con, view, sql_file, getattr(frames, attribute))
+                failpoint(LOAD_MID_TRANSACTION)  # crash tests: dies after the budget lines, before COMMIT
             self._insert(con, "incoming_findings", "insert_findings.sql", found, {"scope": "document"})
             self._supersede_others(con, record.document_id, identity)
         return len(frames.lines)

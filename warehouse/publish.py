@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.failpoints import PUBLISH_AFTER_REPLACE, PUBLISH_BEFORE_REPLACE, failpoint
+
 WORK_MARK = ".work"
 TEMP_SUFFIX = ".publishing"
 
@@ -57,7 +59,7 @@ def publish(working: Path, published: Path) -> None:
     stale_wal = published.with_name(published.name + ".wal")
     if stale_wal.exists():  # never ours (nobody writes the published file), and would be replayed into it
         stale_wal.unlink()
-    _atomic_copy(working, published)
+    _atomic_copy(working, published, publishing=True)
 
 
 def connect_published(published: Path) -> duckdb.DuckDBPyConnection:
@@ -65,8 +67,11 @@ def connect_published(published: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(published), read_only=True)
 
 
-def _atomic_copy(source: Path, target: Path) -> None:
-    """Copy to a temporary file beside ``target``, fsync it, rename it over ``target``, fsync the folder."""
+def _atomic_copy(source: Path, target: Path, publishing: bool = False) -> None:
+    """Copy to a temporary file beside ``target``, fsync it, rename it over ``target``, fsync the folder.
+
+    ``publishing`` arms the crash tests' failpoints around the rename (``warehouse/failpoints.py``).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     temp = Path(temp_name)
@@ -76,7 +81,11 @@ def _atomic_copy(source: Path, target: Path) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)
+        if publishing:
+            failpoint(PUBLISH_BEFORE_REPLACE)
         os.replace(temp, target)
+        if publishing:
+            failpoint(PUBLISH_AFTER_REPLACE)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
