@@ -30,6 +30,9 @@ class Score:
     extra: Counter = field(default_factory=Counter)
     missed: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    by_measure: dict[str, Counter] = field(
+        default_factory=lambda: {"matched": Counter(), "extra": Counter(), "missed": Counter()}
+    )  # the same counts per (table_type, measure)
 
     def table_types(self) -> list[str]:
         return sorted(set(self.matched) | set(self.extra) | set(self.missed))
@@ -56,6 +59,10 @@ def compare(name: str, expected: Counter, actual: Counter, score: Score) -> None
         score.matched[key[0]] += both
         score.missed[key[0]] += expected[key] - both
         score.extra[key[0]] += actual[key] - both
+        measure = (key[0], key[3])
+        score.by_measure["matched"][measure] += both
+        score.by_measure["missed"][measure] += expected[key] - both
+        score.by_measure["extra"][measure] += actual[key] - both
         if expected[key] != actual[key]:
             score.problems.append(f"{name}: {'missed' if expected[key] > actual[key] else 'extra'} {key}")
 
@@ -115,6 +122,14 @@ def main() -> None:
         print(
             f"{table_type:30s} precision {score.precision(table_type):.4f} recall {score.recall(table_type):.4f} "
             f"(matched {score.matched[table_type]}, extra {score.extra[table_type]}, missed {score.missed[table_type]})"
+        )
+    print("per measure (matched / extra / missed):")
+    counts = score.by_measure
+    for table_type, measure in sorted(set().union(*counts.values())):
+        key = (table_type, measure)
+        print(
+            f"  {table_type:30s} {measure:22s} {counts['matched'][key]:6d} {counts['extra'][key]:4d} "
+            f"{counts['missed'][key]:4d}"
         )
     for problem in score.problems:
         print("  ", problem)

@@ -70,7 +70,7 @@ class DocContext:
 
     @property
     def summary_expenditure_total(self) -> Decimal:
-        return self.fin.total if self.planted_summary_total is None else self.planted_summary_total
+        return self.fin.grand_total if self.planted_summary_total is None else self.planted_summary_total
 
     @property
     def is_budget(self) -> bool:

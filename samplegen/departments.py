@@ -2,7 +2,8 @@
 
 Roles of a functional 项 (leaf): ``admin`` personnel + public (行政运行 / 事业运行), ``personnel``
 personnel only (pensions, medical insurance, housing fund), ``project`` general-budget projects,
-``fund`` government-fund projects, ``business`` basic and project spending paid by 事业收入.
+``fund`` government-fund spending (mostly projects), ``capital`` 国有资本经营预算 spending,
+``business`` basic and project spending paid by 事业收入.
 """
 
 from __future__ import annotations
@@ -115,10 +116,18 @@ PROFILES: tuple[Profile, ...] = (
             ("2010601", "admin", 420.0),
             ("2010602", "project", 150.0),
             ("2010699", "project", 220.0),
+            ("2230105", "capital", 85.0),
             *_PENSION,
             *_ADMIN_MEDICAL,
         ),
-        ("预算绩效评价经费", "财政信息化运行维护经费", "国有资产管理经费", "乡镇财政所运转经费"),
+        (
+            "预算绩效评价经费",
+            "财政信息化运行维护经费",
+            "国有资产管理经费",
+            "乡镇财政所运转经费",
+            "国有企业退休人员社会化管理补助",
+            "国有企业改革成本补助",
+        ),
         (
             "贯彻执行财税方针政策，拟订全县财政发展规划和财政收支政策。",
             "负责编制年度县级预决算草案并组织执行，管理县级各项财政收支。",

@@ -53,7 +53,8 @@ def cn_year(year: int) -> str:
 
 
 def table_builders(ctx: DocContext) -> dict[str, Callable[[DocContext, str], TableSpec]]:
-    fund_leaves = [leaf for leaf in ctx.fin.leaves if leaf.fund_project]
+    fund_leaves = [leaf for leaf in ctx.fin.leaves if leaf.fund]
+    capital_leaves = [leaf for leaf in ctx.fin.leaves if leaf.capital]
     if ctx.is_budget:
         builders = {
             "summary": tb.summary,
@@ -64,10 +65,10 @@ def table_builders(ctx: DocContext) -> dict[str, Callable[[DocContext, str], Tab
             "basic_expenditure_economic": tb.basic_economic,
             "three_public": tb.three_public,
             "government_fund_expenditure": lambda c, t: tb.fund_table(
-                c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算"
+                c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算", "fund"
             ),
             "state_capital_expenditure": lambda c, t: tb.fund_table(
-                c, "state_capital_expenditure", t, [], "国有资本经营预算"
+                c, "state_capital_expenditure", t, capital_leaves, "国有资本经营预算", "capital"
             ),
         }
         if ctx.style.with_projects and ctx.fin.projects:
@@ -76,7 +77,7 @@ def table_builders(ctx: DocContext) -> dict[str, Callable[[DocContext, str], Tab
             builders["procurement"] = tb.procurement
         order = BUDGET_ORDERS[ctx.style.order]
     else:
-        builders = tf.builders(ctx, fund_leaves)
+        builders = tf.builders(ctx, fund_leaves, capital_leaves)
         order = FINAL_ORDERS[ctx.style.order]
     return {key: builders[key] for key in order if key in builders}
 

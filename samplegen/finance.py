@@ -24,6 +24,16 @@ class Leaf:
     business_basic: Decimal = ZERO  # 事业收入, basic
     business_project: Decimal = ZERO  # 事业收入, project
     carryover: Decimal = ZERO  # part of ``project`` paid from last year's general-budget carryover (上年结转)
+    fund_basic: Decimal = ZERO  # government fund, basic
+    capital_basic: Decimal = ZERO  # 国有资本经营预算, basic
+    capital_project: Decimal = ZERO  # 国有资本经营预算, project
+    remit: Decimal = ZERO  # 上缴上级支出 (paid from own funds)
+    affiliated: Decimal = ZERO  # 对附属单位补助支出 (paid from own funds)
+    special: Decimal = ZERO  # part of the own funds that is 财政专户管理资金收入 (budgets name it)
+    subsidy: Decimal = ZERO  # part of the own funds that is 上级补助收入
+    other: Decimal = ZERO  # part of the own funds that is 其他收入
+    fund_balance: Decimal = ZERO  # 决算: government-fund 年初 = 年末结转和结余
+    capital_balance: Decimal = ZERO  # 决算: 国有资本经营 年初 = 年末结转和结余
 
     @property
     def gb_basic(self) -> Decimal:
@@ -34,25 +44,44 @@ class Leaf:
         return self.gb_basic + self.project
 
     @property
+    def fund(self) -> Decimal:
+        return self.fund_basic + self.fund_project
+
+    @property
+    def capital(self) -> Decimal:
+        return self.capital_basic + self.capital_project
+
+    @property
     def fiscal(self) -> Decimal:
-        """Money from the budget (general budget + government fund), as fiscal tables count it."""
-        return self.gb_total + self.fund_project
+        """Money from the budget (general budget, government fund, state capital), as fiscal tables count it."""
+        return self.gb_total + self.fund + self.capital
 
     @property
     def basic(self) -> Decimal:
-        return self.gb_basic + self.business_basic
+        return self.gb_basic + self.fund_basic + self.capital_basic + self.business_basic
 
     @property
     def all_project(self) -> Decimal:
-        return self.project + self.fund_project + self.business_project
+        return self.project + self.fund_project + self.capital_project + self.business_project
 
     @property
     def total(self) -> Decimal:
-        return self.basic + self.all_project
+        return self.basic + self.all_project + self.remit + self.affiliated
+
+    @property
+    def own_funds(self) -> Decimal:
+        """Spending not paid by the budget: 事业收入 and the department's other own sources."""
+        return self.business_basic + self.business_project + self.remit + self.affiliated
 
     @property
     def business(self) -> Decimal:
-        return self.business_basic + self.business_project
+        """事业收入 of a budget: own funds less the sources budgets print apart."""
+        return self.own_funds - self.special - self.subsidy - self.other
+
+    @property
+    def business_final(self) -> Decimal:
+        """事业收入 of final accounts (no 财政专户 column: that money counts as 事业收入)."""
+        return self.own_funds - self.subsidy - self.other
 
 
 @dataclass(frozen=True)
@@ -107,7 +136,7 @@ class Finances:
     economic: dict[str, Decimal]  # economic code (5 digits) → general-budget basic amount
     three_public: ThreePublic
     projects: list[Project] = field(default_factory=list)
-    prior_total: Decimal | None = None  # last year's document total (same phase)
+    prior_total: Decimal | None = None  # last year's document 总计 (same phase)
     prior_three_public: ThreePublic | None = None  # last year's 三公 (budget templates print it)
     budget_three_public: ThreePublic | None = None  # this year's budgeted 三公 (决算 prints it)
 
@@ -134,7 +163,25 @@ class Finances:
 
     @property
     def government_fund(self) -> Decimal:
-        return self.sum("fund_project")
+        return self.sum("fund")
+
+    @property
+    def state_capital(self) -> Decimal:
+        return self.sum("capital")
+
+    @property
+    def fiscal(self) -> Decimal:
+        return self.sum("fiscal")
+
+    @property
+    def balance(self) -> Decimal:
+        """年初 (= 年末) 结转和结余 of final accounts: government fund + state capital."""
+        return self.sum("fund_balance") + self.sum("capital_balance")
+
+    @property
+    def grand_total(self) -> Decimal:
+        """The summary's 总计: this year's total plus the balance carried in (and out)."""
+        return self.total + self.balance
 
     @property
     def business_income(self) -> Decimal:

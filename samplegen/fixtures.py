@@ -18,7 +18,8 @@ FIXTURE_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "samp
 FIXTURE_FILES = (
     "pdfs/白石县/中共白石县委组织部/2024-budget.pdf",  # party organ, budget
     "pdfs/白石县/中共白石县委组织部/2024-final.pdf",  # its final accounts
-    "pdfs/青山县/青山县人民医院/2023-budget.pdf",  # hospital: 事业收入
+    "pdfs/青山县/青山县人民医院/2023-budget.pdf",  # hospital: 事业收入, 上级补助, 上缴上级, …
+    "pdfs/青山县/青山县财政局/2023-final.pdf",  # 国有资本经营 table filled, 年初/年末结转和结余
     "pdfs/通城县/通城县科学技术和经济信息化局/2024-budget.pdf",  # the seed, with its three findings
     "pdfs/_messy/会议通知.pdf",  # not a budget
     "pdfs/_messy/空文件.pdf",  # zero bytes

@@ -34,11 +34,30 @@ def budget_leaves(profile: Profile, size: float, rng: random.Random, q: Decimal)
         elif role == "project":
             leaves.append(Leaf(code, project=amount))
         elif role == "fund":
-            leaves.append(Leaf(code, fund_project=amount))
+            basic = scale(amount, 0.12, q)
+            leaves.append(Leaf(code, fund_basic=basic, fund_project=amount - basic))
+        elif role == "capital":
+            basic = scale(amount, 0.3, q)
+            leaves.append(Leaf(code, capital_basic=basic, capital_project=amount - basic))
         else:  # business: a hospital's own revenue pays most of it
             basic, own_project, gb_project = split(amount, [0.75, 0.15, 0.10], rng, q)
-            leaves.append(Leaf(code, project=gb_project, business_basic=basic, business_project=own_project))
+            leaves.append(
+                own_sources(
+                    Leaf(code, project=gb_project, business_basic=basic, business_project=own_project), q
+                )
+            )
     return leaves
+
+
+def own_sources(leaf: Leaf, q: Decimal) -> Leaf:
+    """A hospital's own money: 上缴上级 / 对附属单位补助 spending, and the sources besides 事业收入.
+
+    Fixed shares of its 事业收入-paid basic spending (no random draw, so the other figures keep theirs).
+    """
+    base = leaf.business_basic
+    leaf.remit, leaf.affiliated = scale(base, 0.02, q), scale(base, 0.04, q)
+    leaf.special, leaf.subsidy, leaf.other = scale(base, 0.06, q), scale(base, 0.03, q), scale(base, 0.01, q)
+    return leaf
 
 
 def final_leaves(budget: list[Leaf], rng: random.Random, q: Decimal) -> list[Leaf]:
@@ -47,8 +66,9 @@ def final_leaves(budget: list[Leaf], rng: random.Random, q: Decimal) -> list[Lea
     def drift(amount: Decimal) -> Decimal:
         return scale(amount, rng.uniform(0.86, 1.04), q) if amount else ZERO
 
-    return [
-        Leaf(
+    leaves = []
+    for leaf in budget:
+        spent = Leaf(
             leaf.code,
             drift(leaf.personnel),
             drift(leaf.public),
@@ -57,8 +77,15 @@ def final_leaves(budget: list[Leaf], rng: random.Random, q: Decimal) -> list[Lea
             drift(leaf.business_basic),
             drift(leaf.business_project),
         )
-        for leaf in budget
-    ]
+        spent.fund_basic = scale(leaf.fund_basic, 0.95, q)  # fixed shares: the draws above stay as they were
+        spent.capital_basic, spent.capital_project = (
+            scale(leaf.capital_basic, 0.97, q),
+            scale(leaf.capital_project, 0.9, q),
+        )
+        spent.fund_balance = scale(spent.fund, 0.2, q)
+        spent.capital_balance = scale(spent.capital, 0.15, q)
+        leaves.append(own_sources(spent, q) if leaf.remit else spent)
+    return leaves
 
 
 def three_public_for(public_use: Decimal, rng: random.Random, q: Decimal, kind: str) -> ThreePublic:
@@ -160,7 +187,7 @@ def department_finances(
                 economic_breakdown(personnel, public, tp, rng, q, retirees),
                 tp,
                 make_projects(profile, leaves, rng, q),
-                prior_total=prior.total if prior else None,
+                prior_total=prior.grand_total if prior else None,
                 prior_three_public=prior.three_public if prior else None,
                 budget_three_public=budget_tp if phase == "final" else None,
             )

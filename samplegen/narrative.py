@@ -55,8 +55,8 @@ def revenue_change(ctx: DocContext, w: Writer) -> None:
     fin = ctx.fin
     if fin.prior_total is None:
         return
-    change = ctx.stated.get("revenue_change", fin.total - fin.prior_total)
-    base = ctx.stated.get("revenue_total", fin.total) - change
+    change = ctx.stated.get("revenue_change", fin.grand_total - fin.prior_total)
+    base = ctx.stated.get("revenue_total", fin.grand_total) - change
     verb, trend = change_words(ctx, change)
     w.say(f"，{verb}")
     w.marks.append((len(w.text), {"metric": "revenue_change", "amount_yuan": f"{change:.2f}"}))
@@ -65,8 +65,7 @@ def revenue_change(ctx: DocContext, w: Writer) -> None:
 
 
 def basic_and_project(ctx: DocContext) -> tuple[Decimal, Decimal]:
-    project = ctx.fin.sum("all_project")
-    return ctx.fin.total - project, project
+    return ctx.fin.sum("basic"), ctx.fin.sum("all_project")
 
 
 def budget_totals(ctx: DocContext) -> list[Paragraph]:
@@ -132,11 +131,16 @@ def budget_paragraphs(ctx: DocContext) -> list[Paragraph]:
 def final_totals(ctx: DocContext) -> list[Paragraph]:
     fin, dept, year = ctx.fin, ctx.department, ctx.year
     basic, project = basic_and_project(ctx)
-    fiscal = fin.general_budget + fin.government_fund
+    fiscal = fin.fiscal
     out = []
     if ctx.style.phrasing == 1:  # Shanghai: 收入支出总计 first, then 本年收入/支出合计 restated
-        w = Writer(ctx).say(f"{dept}{year}年度收入支出总计").fig(fin.total, "revenue_total")
+        w = Writer(ctx).say(f"{dept}{year}年度收入支出总计").fig(fin.grand_total, "revenue_total")
         w.marks.append((w.marks[-1][0], {**w.marks[-1][1], "metric": "expenditure_total"}))
+        revenue_change(ctx, w)
+        out.append(w.say("。").paragraph())
+        w = Writer(ctx).say("本年收入合计").fig(fin.total).say("，其中：财政拨款收入").fig(fiscal)
+    elif fin.balance:  # 总计 (with 年初结转和结余) is the figure 比上年 compares, as the checks do
+        w = Writer(ctx).say(f"{dept}{year}年度收入总计").fig(fin.grand_total, "revenue_total")
         revenue_change(ctx, w)
         out.append(w.say("。").paragraph())
         w = Writer(ctx).say("本年收入合计").fig(fin.total).say("，其中：财政拨款收入").fig(fiscal)

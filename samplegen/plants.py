@@ -41,11 +41,11 @@ def plant(ctx: DocContext, check: str) -> None:
     if check == ROUNDING:
         ctx.rounding = CENT * UNIT_FACTORS[ctx.style.unit]
     elif check == names.SUMMARY_BALANCE:
-        # seed-style wording: the text states 本年收入合计 and its change, never the 总计 planted here,
+        # seed-style wording: the text states 本年收入合计 (or 收入总计) and its change, never the 支出 总计 planted here,
         # so the wrong 支出 总计 does not spill into 比上年 checks (plant it in the last year only)
         ctx.style = replace(ctx.style, phrasing=0)
-        ctx.planted_summary_total = fin.total + delta
-        ctx.findings.append(finding(check, fin.total, fin.total + delta, table_type="summary"))
+        ctx.planted_summary_total = fin.grand_total + delta
+        ctx.findings.append(finding(check, fin.grand_total, fin.grand_total + delta, table_type="summary"))
     elif check == names.NARRATIVE_VS_TABLE:
         ctx.stated["revenue_total"] = fin.total + delta
         ctx.findings.append(finding(check, fin.total, fin.total + delta, metric="revenue_total"))
@@ -56,7 +56,7 @@ def plant(ctx: DocContext, check: str) -> None:
                 finding(names.NARRATIVE_PARTS, fin.total, fin.total + delta, metric="expenditure_total")
             )
     elif check == names.PRIOR_YEAR_CHANGE:
-        true_change = fin.total - fin.prior_total
+        true_change = fin.grand_total - fin.prior_total
         ctx.stated["revenue_change"] = true_change + delta
         ctx.findings.append(finding(check, true_change, true_change + delta, metric="revenue_change"))
     elif check == names.NARRATIVE_PERCENTAGE:

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from checks import names
+from extract.text import squash
 from samplegen.context import DocContext
 from samplegen.document import cover, table_builders, title_of, toc
 from samplegen.finance import ZERO, Finances, Leaf, ThreePublic
@@ -123,6 +124,33 @@ def seed_pages() -> list[list[str]]:
     return [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
 
 
+def seed_targets() -> list[tuple[int, dict]]:
+    """(printed line, target) of the seed's performance-target rows (``seed/targets.txt``).
+
+    The seed prints its 绩效目标 tables as text lines (as its text layer has them); the data file
+    names, for each indicator row, the line where its target value begins. A row whose value is not
+    on that line (the text changed) fails here rather than giving a wrong truth.
+    """
+    data = resources.files("samplegen.seed").joinpath("targets.txt").read_text("utf-8")
+    flat = [line for page in seed_pages() for line in page]
+    found = []
+    for record in data.splitlines()[1:]:
+        line, scope, project, level1, level2, level3, text = record.split("\t")
+        here = squash(flat[int(line)] + (flat[int(line) + 1] if int(line) + 1 < len(flat) else ""))
+        if not 0 <= here.find(text) < len(squash(flat[int(line)])):
+            raise ValueError(f"seed target {text!r} is not printed on line {line}")
+        target = {
+            "scope": scope,
+            "project": project or None,
+            "level1": level1 or None,
+            "level2": level2 or None,
+            "level3": level3 or None,
+            "target_text": text,
+        }
+        found.append((int(line), target))
+    return found
+
+
 def narrative_blocks() -> list[Block]:
     """One paragraph per printed line; each stated figure marked where the text states it."""
     pages = seed_pages()
@@ -140,6 +168,8 @@ def narrative_blocks() -> list[Block]:
         marks.setdefault(line_no, []).append(
             (at - starts[line_no], {"metric": metric, "amount_yuan": f"{wan(figure):.2f}"})
         )
+    for line_no, target in seed_targets():
+        marks.setdefault(line_no, []).append((0, target))
     blocks: list[Block] = []
     n = 0
     for page in pages:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from samplegen.catalog import ECONOMIC_NAMES, functional_name
 from samplegen.context import DocContext
-from samplegen.finance import ZERO, Leaf
+from samplegen.finance import ZERO, Finances, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec, simple_header
 from samplegen.tablekit import (
     Cells,
@@ -23,14 +24,14 @@ from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_
 REVENUE_SOURCES = (
     ("carryover", "上年结转", lambda leaf: leaf.carryover),
     ("general_budget", "一般公共预算拨款收入", lambda leaf: leaf.gb_total - leaf.carryover),
-    ("government_fund", "政府性基金预算拨款收入", lambda leaf: leaf.fund_project),
-    ("state_capital", "国有资本经营预算拨款收入", lambda leaf: ZERO),
-    ("special_account", "财政专户管理资金收入", lambda leaf: ZERO),
+    ("government_fund", "政府性基金预算拨款收入", lambda leaf: leaf.fund),
+    ("state_capital", "国有资本经营预算拨款收入", lambda leaf: leaf.capital),
+    ("special_account", "财政专户管理资金收入", lambda leaf: leaf.special),
     ("business_income", "事业收入", lambda leaf: leaf.business),
     ("operation_income", "事业单位经营收入", lambda leaf: ZERO),
-    ("superior_subsidy", "上级补助收入", lambda leaf: ZERO),
+    ("superior_subsidy", "上级补助收入", lambda leaf: leaf.subsidy),
     ("affiliated_remit", "附属单位上缴收入", lambda leaf: ZERO),
-    ("other_income", "其他收入", lambda leaf: ZERO),
+    ("other_income", "其他收入", lambda leaf: leaf.other),
 )
 
 
@@ -74,13 +75,13 @@ def summary(ctx: DocContext, title: str) -> TableSpec:
         [
             ("一般公共预算拨款收入", [("revenue", fin.appropriation)]),
             ("政府性基金预算拨款收入", [("revenue", fin.government_fund)]),
-            ("国有资本经营预算拨款收入", [("revenue", ZERO)]),
-            ("财政专户管理资金收入", [("revenue", None)]),
+            ("国有资本经营预算拨款收入", [("revenue", fin.state_capital)]),
+            ("财政专户管理资金收入", [("revenue", fin.sum("special") or None)]),
             ("事业收入", [("revenue", fin.business_income)]),
             ("事业单位经营收入", [("revenue", None)]),
-            ("上级补助收入", [("revenue", None)]),
+            ("上级补助收入", [("revenue", fin.sum("subsidy") or None)]),
             ("附属单位上缴收入", [("revenue", None)]),
-            ("其他收入", [("revenue", None)]),
+            ("其他收入", [("revenue", fin.sum("other") or None)]),
         ]
     )
     right = class_side(ctx, "total", [("expenditure", "total")])
@@ -133,13 +134,23 @@ def row_with_blanks(
     )
 
 
-def expenditure(ctx: DocContext, title: str) -> TableSpec:
-    fin, cells = ctx.fin, Cells(ctx.style, "expenditure")
-    measures = {
+def expenditure_measures(fin: Finances) -> dict[str, Callable[[Leaf], Decimal]]:
+    """Expenditure-table columns with amounts: 上缴上级 / 对附属单位补助 only where some leaf spends them."""
+    measures: dict[str, Callable[[Leaf], Decimal]] = {
         "total": lambda leaf: leaf.total,
         "basic": lambda leaf: leaf.basic,
         "project": lambda leaf: leaf.all_project,
     }
+    if fin.sum("remit"):
+        measures["remit_superior"] = lambda leaf: leaf.remit
+    if fin.sum("affiliated"):
+        measures["affiliated_subsidy"] = lambda leaf: leaf.affiliated
+    return measures
+
+
+def expenditure(ctx: DocContext, title: str) -> TableSpec:
+    fin, cells = ctx.fin, Cells(ctx.style, "expenditure")
+    measures = expenditure_measures(fin)
     rows = functional_rows(fin.leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     printed = ["total", "basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"]
@@ -159,23 +170,20 @@ def expenditure(ctx: DocContext, title: str) -> TableSpec:
 
 def fiscal_summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "fiscal_summary")
-    fiscal = fin.general_budget + fin.government_fund
+    fiscal = fin.fiscal
     left = numbered_items(
         [
             ("一般公共预算拨款", [("revenue", fin.appropriation)]),
             ("政府性基金预算拨款", [("revenue", fin.government_fund)]),
-            ("国有资本经营预算拨款", [("revenue", ZERO)]),
+            ("国有资本经营预算拨款", [("revenue", fin.state_capital)]),
         ]
     )
-    measures = [("total", "fiscal"), ("general_budget", "gb_total"), ("government_fund", "fund_project")]
-    right = [
-        (label, [*values, ("state_capital", None)]) for label, values in class_side(ctx, "fiscal", measures)
-    ]
+    right = fiscal_class_side(ctx)
     sums = [
         ("total", fiscal),
         ("general_budget", fin.general_budget),
         ("government_fund", fin.government_fund),
-        ("state_capital", None),
+        ("state_capital", fin.state_capital or None),
     ]
     totals = [
         ([("本年收入合计", [("revenue", fiscal - fin.carryover)])], [("本年支出合计", sums)]),
@@ -298,8 +306,13 @@ def three_public(ctx: DocContext, title: str) -> TableSpec:
     )
 
 
-def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: str) -> TableSpec:
-    """政府性基金 / 国有资本经营 budget table: coded rows, or an empty grid with a note."""
+def fund_table(
+    ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: str, attribute: str
+) -> TableSpec:
+    """政府性基金 / 国有资本经营 budget table: coded rows, or an empty grid with a note.
+
+    ``attribute`` names the Leaf fields of the fund: ``fund`` or ``capital`` (``<it>_basic``, ``<it>_project``).
+    """
     cells = Cells(ctx.style, key)
     groups = [("合计", []), ("基本支出", []), ("项目支出", [])]
     if not leaves:
@@ -307,24 +320,36 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
         note = f"注：{ctx.department}{ctx.year}年无{what}支出，故本表为空表。"
         rows, below = empty_body(ctx.style, columns, note)
         return coded_spec(ctx, key, title, groups, rows, note=below, empty=True)
-    measures = {
-        "total": lambda leaf: leaf.fund_project,
-        "basic": lambda leaf: ZERO,
-        "project": lambda leaf: leaf.fund_project,
-    }
+    measures = fund_measures(leaves, attribute)
     rows = functional_rows(leaves, measures)
     total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    body = [
-        row_with_blanks(
-            cells, ctx, code, {k: v for k, v in values.items() if k != "basic"}, ["total", "basic", "project"]
-        )
-        for code, values in rows
-    ]
-    total_row = row_with_blanks(
-        cells, ctx, None, {k: v for k, v in total.items() if k != "basic"}, ["total", "basic", "project"]
-    )
+    printed = ["total", "basic", "project"]
+    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
+    total_row = row_with_blanks(cells, ctx, None, total, printed)
     body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
     return coded_spec(ctx, key, title, groups, body)
+
+
+def fund_measures(leaves: list[Leaf], attribute: str) -> dict[str, Callable[[Leaf], Decimal]]:
+    """total / basic / project of one fund; 基本支出 prints blank when no leaf has any."""
+    measures: dict[str, Callable[[Leaf], Decimal]] = {
+        "total": lambda leaf: getattr(leaf, attribute),
+        "basic": lambda leaf: getattr(leaf, f"{attribute}_basic"),
+        "project": lambda leaf: getattr(leaf, f"{attribute}_project"),
+    }
+    if not any(getattr(leaf, f"{attribute}_basic") for leaf in leaves):
+        del measures["basic"]
+    return measures
+
+
+def fiscal_class_side(ctx: DocContext) -> list:
+    """The 支出 side of 财政拨款收支总表: per 类, total and each fund (国有资本经营 blank when unused)."""
+    measures = [("total", "fiscal"), ("general_budget", "gb_total"), ("government_fund", "fund")]
+    if ctx.fin.state_capital:
+        return class_side(ctx, "fiscal", [*measures, ("state_capital", "capital")])
+    return [
+        (label, [*values, ("state_capital", None)]) for label, values in class_side(ctx, "fiscal", measures)
+    ]
 
 
 def projects(ctx: DocContext, title: str) -> TableSpec:

@@ -10,7 +10,13 @@ from samplegen.context import DocContext
 from samplegen.finance import ZERO, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec
 from samplegen.tablekit import Cells, empty_body, functional_rows
-from samplegen.tables_budget import coded_spec, row_with_blanks
+from samplegen.tables_budget import (
+    coded_spec,
+    expenditure_measures,
+    fiscal_class_side,
+    fund_measures,
+    row_with_blanks,
+)
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
 
@@ -20,20 +26,26 @@ def summary(ctx: DocContext, title: str) -> TableSpec:
         [
             ("一般公共预算财政拨款收入", [("revenue", fin.general_budget)]),
             ("政府性基金预算财政拨款收入", [("revenue", fin.government_fund)]),
-            ("国有资本经营预算财政拨款收入", [("revenue", None)]),
-            ("上级补助收入", [("revenue", None)]),
-            ("事业收入", [("revenue", fin.business_income)]),
+            ("国有资本经营预算财政拨款收入", [("revenue", fin.state_capital or None)]),
+            ("上级补助收入", [("revenue", fin.sum("subsidy") or None)]),
+            ("事业收入", [("revenue", fin.sum("business_final"))]),
             ("经营收入", [("revenue", None)]),
             ("附属单位上缴收入", [("revenue", None)]),
-            ("其他收入", [("revenue", None)]),
+            ("其他收入", [("revenue", fin.sum("other") or None)]),
         ]
     )
     right = class_side(ctx, "total", [("expenditure", "total")])
     totals = [
         ([("本年收入合计", [("revenue", fin.total)])], [("本年支出合计", [("expenditure", fin.total)])]),
         ([("使用非财政拨款结余", [("revenue", None)])], [("结余分配", [("expenditure", None)])]),
-        ([("年初结转和结余", [("revenue", None)])], [("年末结转和结余", [("expenditure", None)])]),
-        ([("总计", [("revenue", fin.total)])], [("总计", [("expenditure", ctx.summary_expenditure_total)])]),
+        (
+            [("年初结转和结余", [("revenue", fin.balance or None)])],
+            [("年末结转和结余", [("expenditure", fin.balance or None)])],
+        ),
+        (
+            [("总计", [("revenue", fin.grand_total)])],
+            [("总计", [("expenditure", ctx.summary_expenditure_total)])],
+        ),
     ]
     rows = two_sided_rows(cells, left, right, totals, 1)
     return two_sided_spec(ctx, "summary", title, "决算数", ["决算数"], rows)
@@ -60,8 +72,13 @@ def coded_final(
 
 def revenue(ctx: DocContext, title: str) -> TableSpec:
     measures = {"total": lambda leaf: leaf.total, "fiscal_appropriation": lambda leaf: leaf.fiscal}
-    if ctx.fin.business_income:
-        measures["business_income"] = lambda leaf: leaf.business
+    for key, attribute in (
+        ("superior_subsidy", "subsidy"),
+        ("business_income", "business_final"),
+        ("other_income", "other"),
+    ):
+        if ctx.fin.sum(attribute):
+            measures[key] = lambda leaf, attribute=attribute: getattr(leaf, attribute)
     printed = [
         "total",
         "fiscal_appropriation",
@@ -84,11 +101,7 @@ def revenue(ctx: DocContext, title: str) -> TableSpec:
 
 
 def expenditure(ctx: DocContext, title: str) -> TableSpec:
-    measures = {
-        "total": lambda leaf: leaf.total,
-        "basic": lambda leaf: leaf.basic,
-        "project": lambda leaf: leaf.all_project,
-    }
+    measures = expenditure_measures(ctx.fin)
     printed = ["total", "basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"]
     groups = [
         ("本年支出合计", []),
@@ -103,31 +116,37 @@ def expenditure(ctx: DocContext, title: str) -> TableSpec:
 
 def fiscal_summary(ctx: DocContext, title: str) -> TableSpec:
     fin, cells = ctx.fin, Cells(ctx.style, "fiscal_summary")
-    fiscal = fin.general_budget + fin.government_fund
+    fiscal = fin.fiscal
     left = numbered_items(
         [
             ("一般公共预算财政拨款", [("revenue", fin.general_budget)]),
             ("政府性基金预算财政拨款", [("revenue", fin.government_fund)]),
-            ("国有资本经营预算财政拨款", [("revenue", None)]),
+            ("国有资本经营预算财政拨款", [("revenue", fin.state_capital or None)]),
         ]
     )
-    measures = [("total", "fiscal"), ("general_budget", "gb_total"), ("government_fund", "fund_project")]
-    right = [
-        (label, [*values, ("state_capital", None)]) for label, values in class_side(ctx, "fiscal", measures)
-    ]
+    right = fiscal_class_side(ctx)
     sums = [
         ("total", fiscal),
         ("general_budget", fin.general_budget),
         ("government_fund", fin.government_fund),
-        ("state_capital", None),
+        ("state_capital", fin.state_capital or None),
+    ]
+    balances = [
+        ("total", fin.balance or None),
+        ("general_budget", None),
+        ("government_fund", fin.sum("fund_balance") or None),
+        ("state_capital", fin.sum("capital_balance") or None),
+    ]
+    grand = [
+        (m, None if a is None else a + (b or ZERO)) for (m, a), (_, b) in zip(sums, balances, strict=True)
     ]
     totals = [
         ([("本年收入合计", [("revenue", fiscal)])], [("本年支出合计", sums)]),
         (
-            [("年初财政拨款结转和结余", [("revenue", None)])],
-            [("年末财政拨款结转和结余", [(m, None) for m, _ in sums])],
+            [("年初财政拨款结转和结余", [("revenue", fin.balance or None)])],
+            [("年末财政拨款结转和结余", balances)],
         ),
-        ([("总计", [("revenue", fiscal)])], [("总计", sums)]),
+        ([("总计", [("revenue", fiscal + fin.balance)])], [("总计", grand)]),
     ]
     rows = two_sided_rows(cells, left, right, totals, 4)
     return two_sided_spec(
@@ -254,7 +273,10 @@ def three_public(ctx: DocContext, title: str) -> TableSpec:
     )
 
 
-def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: str) -> TableSpec:
+def fund_table(
+    ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: str, attribute: str
+) -> TableSpec:
+    """政府性基金 / 国有资本经营 决算 table; ``attribute``: ``fund`` or ``capital`` (see Leaf)."""
     groups = [
         ("年初结转和结余", []),
         ("本年收入", []),
@@ -266,10 +288,12 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
         note = f"说明：{ctx.department}本年度没有{what}财政拨款收入和支出，故本表无数据。"
         rows, below = empty_body(ctx.style, columns, note)
         return coded_spec(ctx, key, title, groups, rows, wide=True, note=below, empty=True)
+    balance = f"{attribute}_balance"
     measures = {
-        "revenue": lambda leaf: leaf.fund_project,
-        "total": lambda leaf: leaf.fund_project,
-        "project": lambda leaf: leaf.fund_project,
+        "opening_balance": lambda leaf: getattr(leaf, balance),
+        "revenue": lambda leaf: getattr(leaf, attribute),  # 年初 = 年末: this year's revenue = spending
+        **fund_measures(leaves, attribute),
+        "closing_balance": lambda leaf: getattr(leaf, balance),
     }
     cells = Cells(ctx.style, key)
     rows = functional_rows(leaves, measures)
@@ -281,7 +305,9 @@ def fund_table(ctx: DocContext, key: str, title: str, leaves: list[Leaf], what: 
     return coded_spec(ctx, key, title, groups, body, wide=True)
 
 
-def builders(ctx: DocContext, fund_leaves: list[Leaf]) -> dict[str, Callable[[DocContext, str], TableSpec]]:
+def builders(
+    ctx: DocContext, fund_leaves: list[Leaf], capital_leaves: list[Leaf]
+) -> dict[str, Callable[[DocContext, str], TableSpec]]:
     return {
         "summary": summary,
         "revenue": revenue,
@@ -291,9 +317,9 @@ def builders(ctx: DocContext, fund_leaves: list[Leaf]) -> dict[str, Callable[[Do
         "basic_expenditure_economic": basic_economic,
         "three_public": three_public,
         "government_fund_expenditure": lambda c, t: fund_table(
-            c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算"
+            c, "government_fund_expenditure", t, fund_leaves, "政府性基金预算", "fund"
         ),
         "state_capital_expenditure": lambda c, t: fund_table(
-            c, "state_capital_expenditure", t, [], "国有资本经营预算"
+            c, "state_capital_expenditure", t, capital_leaves, "国有资本经营预算", "capital"
         ),
     }

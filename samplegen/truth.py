@@ -135,8 +135,9 @@ def collect(blocks: list[Block]) -> tuple[list[dict], list[dict], list[dict]]:
     """(lines, narrative, targets) from rendered blocks, in print order."""
     lines, narrative, targets = [], [], []
     for block in blocks:
-        if isinstance(block, Paragraph):
-            narrative += [mark for _, mark in block.marks]
+        if isinstance(block, Paragraph):  # target rows printed as text lines (the seed) carry a scope
+            narrative += [mark for _, mark in block.marks if "scope" not in mark]
+            targets += [mark for _, mark in block.marks if "scope" in mark]
         elif isinstance(block, TableSpec):
             bucket = lines if block.key else targets
             bucket += [mark for row in block.rows for mark in row.marks]
