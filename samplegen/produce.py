@@ -14,7 +14,7 @@ from samplegen.context import DocContext
 from samplegen.departments import profile as profile_by_key
 from samplegen.document import build_blocks, title_of
 from samplegen.generate import add_carryover, department_finances
-from samplegen.plants import plant
+from samplegen.plants import known_warnings, plant
 from samplegen.render import Renderer
 from samplegen.style import draw_style
 from samplegen.truth import collect, sha256_of
@@ -78,6 +78,7 @@ def run_job(job: DepartmentJob) -> list[dict]:
         for plant_year, plant_phase, check in job.plants:
             if (plant_year, plant_phase) == (year, phase):
                 plant(ctx, check)
+        ctx.findings += known_warnings(ctx)
         truths.append(
             render_document(
                 ctx, random.Random(f"{job.seed}:{year}:{phase}:blocks"), Path(job.outdir), job.profile_key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2
@@ -141,4 +142,22 @@ def test_planted_findings_are_where_the_corpus_says(corpus: Path) -> None:
         ("pdfs/通城县/通城县科学技术和经济信息化局/2024-budget.pdf", "narrative_vs_projects"),
         ("pdfs/白石县/白石县科学技术局/2023-budget.pdf", "toc_table_missing"),
     }
-    assert len({file for file, _, _ in planted}) == 6
+    hospital = {(file, check) for file, check, _ in planted if "人民医院" in file}
+    assert len({file for file, _, _ in planted} - {file for file, _ in hospital}) == 6
+    assert {check for _, check in hospital} == {"narrative_parts"} and len(hospital) == 12
+
+
+def test_hospital_warning_is_what_the_other_spending_adds(corpus: Path) -> None:
+    """基本 + 项目 falls short of the stated total by 上缴上级 + 对附属单位补助 (the expenditure 合计 row)."""
+    for truth in loaded(corpus):
+        if "人民医院" not in truth["file"]:
+            continue
+        (warning,) = truth["expected_findings"]
+        other = sum(
+            Decimal(x["amount_yuan"])
+            for x in truth["lines"]
+            if x["table_type"] == "expenditure"
+            and x["item"] == "合计"
+            and x["measure"] in ("remit_superior", "affiliated_subsidy")
+        )
+        assert Decimal(warning["actual_yuan"]) - Decimal(warning["expected_yuan"]) == other > 0
