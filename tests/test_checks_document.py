@@ -14,9 +14,10 @@ from checks import names
 from checks.document import check_document
 from extract.model import BudgetLine, DocumentIdentity, ExtractedDocument, TableReport
 from extract.narrative import extract_narrative, extract_projects
+from tests.shared_inputs import SEED_TEXT
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seeds" / "tongcheng-keji-2024-budget.txt"
+SEED = SEED_TEXT  # the committed copy of ../shared/seeds (tests/test_seed_copy.py keeps them equal)
 PUTUO = SHARED / "real-pdfs" / "putuo-shehui-gongzuobu-2024-final.pdf"
 W = Decimal(10000)
 

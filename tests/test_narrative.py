@@ -11,9 +11,10 @@ import pypdfium2 as pdfium
 import pytest
 
 from extract.narrative import extract_narrative, is_money_metric
+from tests.shared_inputs import SEED_TEXT
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seeds" / "tongcheng-keji-2024-budget.txt"
+SEED = SEED_TEXT  # the committed copy of ../shared/seeds (tests/test_seed_copy.py keeps them equal)
 REAL = SHARED / "real-pdfs"
 
 

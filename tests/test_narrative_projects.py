@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 from extract.model import ProjectEntry
 from extract.narrative import extract_narrative, extract_projects
+from tests.shared_inputs import SEED_TEXT
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "tongcheng-keji-2024-budget.txt"
+SEED = SEED_TEXT  # the committed copy of ../shared/seeds (tests/test_seed_copy.py keeps them equal)
 
 
 def test_seed_project_list() -> None:

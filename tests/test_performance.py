@@ -15,8 +15,9 @@ from extract.performance import extract_targets
 from extract.target_values import parse_target
 from samplegen.corpus import plan
 from samplegen.produce import run_job
+from tests.shared_inputs import SEED_TEXT
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "tongcheng-keji-2024-budget.txt"
+SEED = SEED_TEXT  # the committed copy of ../shared/seeds (tests/test_seed_copy.py keeps them equal)
 
 
 def page_texts(path: Path) -> list[str]:
