@@ -9,6 +9,7 @@ Money stays Decimal (frames carry ``decimal128`` Arrow columns or Decimal object
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from decimal import Decimal
 
@@ -37,27 +38,25 @@ def to_decimal(value: object) -> Decimal | None:
     return Decimal(str(value))
 
 
-def _stated(narrative: pd.DataFrame) -> dict[tuple[str, str], Decimal]:
+def _first_amounts(
+    document_ids: pd.Series, keys: pd.Series, amounts: pd.Series
+) -> dict[tuple[str, str], Decimal]:
+    """The first non-NULL amount per (document_id, key), as Decimal."""
     out: dict[tuple[str, str], Decimal] = {}
-    for doc_id, metric, amount in zip(
-        narrative["document_id"], narrative["metric"], narrative["amount_yuan"], strict=True
-    ):
+    for doc_id, key, amount in zip(document_ids, keys, amounts, strict=True):
         value = to_decimal(amount)
         if value is not None:
-            out.setdefault((doc_id, metric), value)
+            out.setdefault((doc_id, key), value)
     return out
+
+
+def _stated(narrative: pd.DataFrame) -> dict[tuple[str, str], Decimal]:
+    return _first_amounts(narrative["document_id"], narrative["metric"], narrative["amount_yuan"])
 
 
 def _summary_totals(lines: pd.DataFrame) -> dict[tuple[str, str], Decimal]:
     rows = lines[(lines["table_type"] == "summary") & lines["item"].isin(SUMMARY_TOTAL_LABELS)]
-    out: dict[tuple[str, str], Decimal] = {}
-    for doc_id, measure, amount in zip(
-        rows["document_id"], rows["measure"], rows["amount_yuan"], strict=True
-    ):
-        value = to_decimal(amount)
-        if value is not None:
-            out.setdefault((doc_id, measure), value)
-    return out
+    return _first_amounts(rows["document_id"], rows["measure"], rows["amount_yuan"])
 
 
 def _loaded(documents: pd.DataFrame) -> dict[DocKey, str]:
@@ -94,14 +93,5 @@ def check_across_documents(
                 f"{year - 1} (document {prior_id})"
             )
             finding = mismatch(names.PRIOR_YEAR_CHANGE, "warn", what, this - last, change)
-            found.append(
-                Finding(
-                    doc_id,
-                    finding.check,
-                    finding.severity,
-                    finding.message,
-                    finding.expected_yuan,
-                    finding.actual_yuan,
-                )
-            )
+            found.append(dataclasses.replace(finding, document_id=doc_id))
     return found
