@@ -71,9 +71,10 @@ def hierarchy_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     found: list[Finding] = []
     for table in CODED_TABLES:
         rows = index.coded_rows(table)
+        codes = set(rows)
         children: dict[str, list[Row]] = {}
         for code in rows:
-            parent = parent_code(code, set(rows))
+            parent = parent_code(code, codes)
             if parent:
                 children.setdefault(parent, []).append(rows[code])
         for parent, kids in children.items():
@@ -86,7 +87,8 @@ def table_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
     found: list[Finding] = []
     for table in CODED_TABLES:
         rows = index.coded_rows(table)
-        roots = [row for code, row in rows.items() if parent_code(code, set(rows)) is None]
+        codes = set(rows)
+        roots = [row for code, row in rows.items() if parent_code(code, codes) is None]
         if not roots:
             continue
         total = index.first_cell(table, TOTAL_LABELS, "total") is not None
