@@ -21,7 +21,6 @@ ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
 Source = tuple[str, tuple[str | None, ...], str]  # table, row keys (first printed wins), measure
 
-_TOTAL = ("总计",)
 _THREE = "three_public"
 NARRATIVE_SOURCES: dict[str, tuple[Source, ...]] = {
     "revenue_total": (
@@ -62,6 +61,12 @@ NARRATIVE_SOURCES: dict[str, tuple[Source, ...]] = {
         f"procurement_{key}": (("procurement", ("合计",), key),)
         for key in ("total", "goods", "works", "services")
     },
+}
+# total metric -> the metric stating its change (others: ``<metric>_change``)
+CHANGE_OF_TOTAL = {
+    "revenue_total": "revenue_change",
+    "expenditure_total": "expenditure_change",
+    "three_public_total": "three_public_change",
 }
 # Tables whose absence of lines (present but empty) means zero for the narrative figure.
 ZERO_WHEN_EMPTY = (_THREE, "procurement")
@@ -148,15 +153,7 @@ def narrative_percentages(doc: ExtractedDocument) -> list[Finding]:
             what, severity = f"narrative {part} share of {base}", "error"
         elif key.startswith("change_pct:"):
             part = key.split(":", 1)[1]
-            part_value = s.get(
-                "revenue_change"
-                if part == "revenue_total"
-                else "expenditure_change"
-                if part == "expenditure_total"
-                else "three_public_change"
-                if part == "three_public_total"
-                else f"{part}_change"
-            )
+            part_value = s.get(CHANGE_OF_TOTAL.get(part, f"{part}_change"))
             base_value = s[part] - part_value if part in s and part_value is not None else None
             # the base (total - change) is itself derived from two stated figures: weaker evidence
             what, severity = f"narrative {part} change rate (base = total - change)", "warn"
