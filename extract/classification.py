@@ -44,15 +44,6 @@ FUNCTIONAL: dict[str, str] = {
     "2210203": "购房补贴",
 }
 
-# 项 names shared by most 款 (the last two digits of a 7-digit code).
-COMMON_ITEM_SUFFIXES: dict[str, str] = {
-    "01": "行政运行",
-    "02": "一般行政管理事务",
-    "03": "机关服务",
-    "50": "事业运行",
-    "99": "其他",
-}
-
 ECONOMIC: dict[str, str] = {
     "301": "工资福利支出",
     "30101": "基本工资",
@@ -128,8 +119,3 @@ def parent_code(code: str) -> str | None:
     """The code one level up (``2080505`` → ``20805`` → ``208`` → None)."""
     code = _check(code)
     return None if len(code) == 3 else code[:-2]
-
-
-def kind_of(code: str) -> str:
-    """'economic' for 301…/302…/303…/310… style codes (3xx), else 'functional' (2xx)."""
-    return "economic" if _check(code).startswith("3") else "functional"

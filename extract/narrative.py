@@ -18,8 +18,6 @@ figures with another scope).
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from extract.model import NarrativeMetric, ProjectEntry
 from extract.narrative_reader import NarrativeReader
 from extract.page_stream import build_stream
@@ -47,8 +45,3 @@ def extract_projects(page_texts: list[str]) -> list[ProjectEntry]:
         return read_project_list(build_stream(page_texts))
     except Exception:  # noqa: BLE001
         return []
-
-
-def metric_value(metrics: list[NarrativeMetric], key: str) -> Decimal | None:
-    """The value of one metric, if stated."""
-    return next((m.amount_yuan for m in metrics if m.metric == key), None)

@@ -14,9 +14,10 @@ import pyarrow
 from pandera.typing import Series
 
 from extract.model import TABLE_TYPES
+from schemas.money import MONEY_ARROW, TARGET_VALUE_ARROW
 
-Money = Annotated[pd.ArrowDtype, pyarrow.decimal128(18, 2)]
-TargetValue = Annotated[pd.ArrowDtype, pyarrow.decimal128(18, 4)]
+Money = Annotated[pd.ArrowDtype, MONEY_ARROW]
+TargetValue = Annotated[pd.ArrowDtype, TARGET_VALUE_ARROW]
 IntList = Annotated[pd.ArrowDtype, pyarrow.list_(pyarrow.int64())]
 StrList = Annotated[pd.ArrowDtype, pyarrow.list_(pyarrow.string())]
 

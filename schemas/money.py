@@ -13,7 +13,6 @@ from schemas.validation import FrameValidationError
 MONEY_ARROW = pa.decimal128(18, 2)
 MONEY = pd.ArrowDtype(MONEY_ARROW)
 TARGET_VALUE_ARROW = pa.decimal128(18, 4)
-TARGET_VALUE = pd.ArrowDtype(TARGET_VALUE_ARROW)
 
 
 def decimal_series(
