@@ -4,7 +4,7 @@ A separate interpreter (not a fork of the orchestrator, which may hold threads a
 multiprocessing's spawn, which re-imports the caller's main module): it imports the PDF libraries
 once, caps its own address space (RLIMIT_AS), then handles jobs from a pipe until the pipe closes.
 Every outcome goes back as a plain tuple, ``("ok", ExtractedDocument)`` or
-``("quarantine", reason value, message)``: ``QuarantineError`` itself does not survive pickling.
+``("quarantine", reason value, message)``, whatever raised it (MemoryError, a parser bug, …).
 """
 
 from __future__ import annotations
@@ -60,9 +60,9 @@ def _die_with_parent(parent_pid: int) -> None:
 
 
 def _preload() -> None:
+    """Import the PDF stack before the address-space cap, once per worker rather than per job."""
     for module in PRELOAD:
-        with contextlib.suppress(ImportError):
-            __import__(module)
+        __import__(module)
 
 
 def main(argv: list[str]) -> int:
