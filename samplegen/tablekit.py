@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.text import normalise_label
-from samplegen.catalog import functional_name
 from samplegen.finance import ZERO, Leaf
 from samplegen.layout import HeaderCell, Mark, Row
 from samplegen.money import printed
@@ -104,33 +103,6 @@ def functional_header(style: Style, value_headers: list[HeaderCell]) -> list[Hea
     cells = [HeaderCell("功能分类科目", 0, 0, 1, code_cols + 1)]
     cells += [HeaderCell(t, 1, i) for i, t in enumerate(labels)]
     return cells + value_headers
-
-
-def coded_table_rows(
-    cells: Cells,
-    style: Style,
-    rows: list[tuple[str, dict[str, Decimal]]],
-    measures: list[str],
-    total: dict[str, Decimal] | None,
-) -> list[Row]:
-    """Coded rows plus the 合计 row (above or below, per style)."""
-    split = style.code_split
-    body = [
-        cells.row(
-            code_cells(code, split) + [functional_name(code)],
-            code,
-            functional_name(code),
-            [(m, values[m]) for m in measures],
-        )
-        for code, values in rows
-    ]
-    if total is None:
-        return body
-    total_row = cells.row(
-        ["合计"] + [""] * (3 if split else 1), None, "合计", [(m, total[m]) for m in measures]
-    )
-    total_row.merges = [(0, 4 if split else 2)]  # the 合计 label spans the code and name columns
-    return [total_row, *body] if style.total_first else [*body, total_row]
 
 
 def value_header_block(style: Style, first_col: int, groups: list[tuple[str, list[str]]]) -> list[HeaderCell]:

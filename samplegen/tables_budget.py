@@ -5,19 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from samplegen.catalog import ECONOMIC_NAMES, functional_name
+from samplegen.catalog import ECONOMIC_NAMES
+from samplegen.coded_tables import coded_body, coded_spec
 from samplegen.context import DocContext
 from samplegen.finance import ZERO, Finances, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec, simple_header
 from samplegen.tablekit import (
     Cells,
-    code_cells,
-    code_width,
-    coded_table_rows,
     empty_body,
-    functional_header,
-    functional_rows,
-    value_header_block,
 )
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
@@ -33,40 +28,6 @@ REVENUE_SOURCES = (
     ("affiliated_remit", "附属单位上缴收入", lambda leaf: ZERO),
     ("other_income", "其他收入", lambda leaf: leaf.other),
 )
-
-
-def coded_spec(
-    ctx: DocContext,
-    key: str,
-    title: str,
-    groups: list[tuple[str, list[str]]],
-    rows: list[Row],
-    wide: bool = False,
-    note: str | None = None,
-    empty: bool = False,
-) -> TableSpec:
-    """A functional-code table: code column(s), name, then the value columns of ``groups``."""
-    style = ctx.style
-    first = 4 if style.code_split else 2
-    values = value_header_block(style, first, groups)
-    n_values = sum(max(1, len(children)) for _, children in groups)
-    squeeze = wide and not style.landscape_wide
-    return TableSpec(
-        key=key,
-        title=title,
-        unit=style.unit,
-        department=ctx.department,
-        widths=code_width(style.code_split) + [2.6] + [1.0] * n_values,
-        header=functional_header(style, values),
-        rows=rows,
-        align=["c"] * (first - 1) + ["l"] + ["r"] * n_values,
-        landscape=wide and style.landscape_wide,
-        note=note,
-        empty=empty,
-        font_size=6.5 if squeeze else 8.0,
-        repeat_header=style.repeat_header,
-        loose=style.loose_rows,
-    )
 
 
 def summary(ctx: DocContext, title: str) -> TableSpec:
@@ -98,40 +59,21 @@ def summary(ctx: DocContext, title: str) -> TableSpec:
 
 
 def revenue(ctx: DocContext, title: str) -> TableSpec:
-    fin, cells = ctx.fin, Cells(ctx.style, "revenue")
+    fin = ctx.fin
     used = [
         (key, label, get)
         for key, label, get in REVENUE_SOURCES
         if key == "general_budget" or any(get(leaf) != ZERO for leaf in fin.leaves)
     ]
     measures = {"total": lambda leaf: leaf.total} | {key: get for key, _, get in used}
-    rows = functional_rows(fin.leaves, measures)
-    total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     sources = [key for key, _, _ in REVENUE_SOURCES[1:]]
     this_year = ("本年收入", [label for _, label, _ in REVENUE_SOURCES[1:]])
     if ctx.style.carryover_last:  # some templates put 上年结转 after the year's sources
         printed, groups = ["total", *sources, "carryover"], [("合计", []), this_year, ("上年结转", [])]
     else:
         printed, groups = ["total", "carryover", *sources], [("合计", []), ("上年结转", []), this_year]
-    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = row_with_blanks(cells, ctx, None, total, printed)
-    body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
+    body = coded_body(ctx, "revenue", fin.leaves, measures, printed)
     return coded_spec(ctx, "revenue", title, groups, body, wide=True)
-
-
-def row_with_blanks(
-    cells: Cells, ctx: DocContext, code: str | None, values: dict[str, Decimal], printed: list[str]
-) -> Row:
-    """A row over all ``printed`` measures; measures the department does not use print blank."""
-    if code is None:  # the 合计 row: one merged cell over the code and name columns
-        width = 4 if ctx.style.code_split else 2
-        row = cells.row(["合计"] + [""] * (width - 1), None, "合计", [(m, values.get(m)) for m in printed])
-        row.merges = [(0, width)]
-        return row
-    label = functional_name(code)
-    return cells.row(
-        code_cells(code, ctx.style.code_split) + [label], code, label, [(m, values.get(m)) for m in printed]
-    )
 
 
 def expenditure_measures(fin: Finances) -> dict[str, Callable[[Leaf], Decimal]]:
@@ -149,14 +91,8 @@ def expenditure_measures(fin: Finances) -> dict[str, Callable[[Leaf], Decimal]]:
 
 
 def expenditure(ctx: DocContext, title: str) -> TableSpec:
-    fin, cells = ctx.fin, Cells(ctx.style, "expenditure")
-    measures = expenditure_measures(fin)
-    rows = functional_rows(fin.leaves, measures)
-    total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     printed = ["total", "basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"]
-    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = row_with_blanks(cells, ctx, None, total, printed)
-    body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
+    body = coded_body(ctx, "expenditure", ctx.fin.leaves, expenditure_measures(ctx.fin), printed)
     groups = [
         ("合计", []),
         ("基本支出", []),
@@ -202,7 +138,6 @@ def fiscal_summary(ctx: DocContext, title: str) -> TableSpec:
 
 
 def general_budget(ctx: DocContext, title: str) -> TableSpec:
-    cells = Cells(ctx.style, "general_budget_expenditure")
     measures = {
         "total": lambda leaf: leaf.gb_total,
         "basic": lambda leaf: leaf.gb_basic,
@@ -210,9 +145,14 @@ def general_budget(ctx: DocContext, title: str) -> TableSpec:
         "public_use": lambda leaf: leaf.public,
         "project": lambda leaf: leaf.project,
     }
-    rows = functional_rows(ctx.fin.leaves, measures, keep=lambda leaf: leaf.gb_total != ZERO)
-    total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    body = coded_table_rows(cells, ctx.style, rows, list(measures), total)
+    body = coded_body(
+        ctx,
+        "general_budget_expenditure",
+        ctx.fin.leaves,
+        measures,
+        list(measures),
+        keep=lambda leaf: leaf.gb_total != ZERO,
+    )
     groups = [("合计", []), ("基本支出", ["小计", "人员经费", "公用经费"]), ("项目支出", [])]
     return coded_spec(ctx, "general_budget_expenditure", title, groups, body)
 
@@ -313,7 +253,6 @@ def fund_table(
 
     ``attribute`` names the Leaf fields of the fund: ``fund`` or ``capital`` (``<it>_basic``, ``<it>_project``).
     """
-    cells = Cells(ctx.style, key)
     groups = [("合计", []), ("基本支出", []), ("项目支出", [])]
     if not leaves:
         columns = (4 if ctx.style.code_split else 2) + 3
@@ -321,12 +260,7 @@ def fund_table(
         rows, below = empty_body(ctx.style, columns, note)
         return coded_spec(ctx, key, title, groups, rows, note=below, empty=True)
     measures = fund_measures(leaves, attribute)
-    rows = functional_rows(leaves, measures)
-    total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    printed = ["total", "basic", "project"]
-    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = row_with_blanks(cells, ctx, None, total, printed)
-    body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
+    body = coded_body(ctx, key, leaves, measures, ["total", "basic", "project"])
     return coded_spec(ctx, key, title, groups, body)
 
 

@@ -6,17 +6,12 @@ from collections.abc import Callable
 
 from extract.text import normalise_label
 from samplegen.catalog import ECONOMIC_NAMES
+from samplegen.coded_tables import coded_body, coded_spec
 from samplegen.context import DocContext
 from samplegen.finance import ZERO, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec
-from samplegen.tablekit import Cells, empty_body, functional_rows
-from samplegen.tables_budget import (
-    coded_spec,
-    expenditure_measures,
-    fiscal_class_side,
-    fund_measures,
-    row_with_blanks,
-)
+from samplegen.tablekit import Cells, empty_body
+from samplegen.tables_budget import expenditure_measures, fiscal_class_side, fund_measures
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
 
@@ -61,12 +56,7 @@ def coded_final(
     wide: bool,
     keep: Callable[[Leaf], bool] = lambda leaf: True,
 ) -> TableSpec:
-    cells = Cells(ctx.style, key)
-    rows = functional_rows(ctx.fin.leaves, measures, keep)
-    total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
-    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = row_with_blanks(cells, ctx, None, total, printed)
-    body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
+    body = coded_body(ctx, key, ctx.fin.leaves, measures, printed, keep)
     return coded_spec(ctx, key, title, groups, body, wide=wide)
 
 
@@ -295,13 +285,8 @@ def fund_table(
         **fund_measures(leaves, attribute),
         "closing_balance": lambda leaf: getattr(leaf, balance),
     }
-    cells = Cells(ctx.style, key)
-    rows = functional_rows(leaves, measures)
-    total = {m: sum((v[m] for c, v in rows if len(c) == 3), ZERO) for m in measures}
     printed = ["opening_balance", "revenue", "total", "basic", "project", "closing_balance"]
-    body = [row_with_blanks(cells, ctx, code, values, printed) for code, values in rows]
-    total_row = row_with_blanks(cells, ctx, None, total, printed)
-    body = [total_row, *body] if ctx.style.total_first else [*body, total_row]
+    body = coded_body(ctx, key, leaves, measures, printed)
     return coded_spec(ctx, key, title, groups, body, wide=True)
 
 
