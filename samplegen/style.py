@@ -5,20 +5,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from extract.model import TABLE_TYPES
+
 BUDGET_ORDERS = {
-    "standard": (
-        "summary",
-        "revenue",
-        "expenditure",
-        "fiscal_summary",
-        "general_budget_expenditure",
-        "basic_expenditure_economic",
-        "three_public",
-        "government_fund_expenditure",
-        "state_capital_expenditure",
-        "project_expenditure",
-        "procurement",
-    ),
+    "standard": TABLE_TYPES,
     "funds_first": (
         "summary",
         "revenue",
