@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from extract.assemble import table_lines
 from extract.grid import read_grids
@@ -22,7 +23,6 @@ from extract.settings import ExtractSettings
 from extract.stitch import stitch
 
 log = logging.getLogger(__name__)
-_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _CJK = re.compile(r"[\u4e00-\u9fff]")  # scans carry at most page numbers in their text layer
 
 
@@ -34,7 +34,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     try:
         page_texts = read_page_texts(path)
     except pdfium.PdfiumError as error:  # preflight normally catches these first
-        reason = ReasonClass.ENCRYPTED if error.err_code == _PASSWORD_ERROR else ReasonClass.CORRUPT
+        reason = (
+            ReasonClass.ENCRYPTED if error.err_code == pdfium_c.FPDF_ERR_PASSWORD else ReasonClass.CORRUPT
+        )
         raise QuarantineError(reason, f"{path.name}: unreadable PDF ({error})") from error
     if sum(len(_CJK.findall(text)) for text in page_texts) < settings.min_cjk_chars:
         raise QuarantineError(
