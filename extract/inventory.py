@@ -23,8 +23,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def document_id_from_sha256(sha256: str) -> str:
+    """The first 16 hex digits of the SHA-256: the id and the partition key."""
+    return sha256[:DOCUMENT_ID_HEX]
+
+
 def document_id(path: Path) -> str:
-    return sha256_of(path)[:DOCUMENT_ID_HEX]
+    return document_id_from_sha256(sha256_of(path))
 
 
 def find_duplicates(paths: Iterable[Path]) -> tuple[dict[str, Path], dict[Path, Path]]:

@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from extract.inventory import document_id_from_sha256, sha256_of
+
 
 @dataclass(frozen=True)
 class InventoryEntry:
@@ -53,20 +55,10 @@ def discover_pdfs(locations: Iterable[str | Path]) -> list[Path]:
     return sorted(found)
 
 
-def sha256_of(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def document_id_from_sha256(sha256: str) -> str:
-    """The first 16 hex digits of the SHA-256: the id and the partition key."""
-    return sha256[:16]
-
-
 def duplicate_document_id(sha256: str, path: str) -> str:
     """A second file with the same bytes gets its own row (quarantined as a duplicate): an id from
     the content hash and its path, so it is stable across runs and distinct from the original's."""
-    return hashlib.sha256(f"{sha256}\0{path}".encode()).hexdigest()[:16]
+    return document_id_from_sha256(hashlib.sha256(f"{sha256}\0{path}".encode()).hexdigest())
 
 
 class Manifest:
