@@ -104,7 +104,7 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     found = scan(paths, manifest)
     with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
         known = known_documents(published)
-        todo = [entry for entry in found.files if entry.document_id not in known]
+        todo = found.new_since(known)
         for entry in found.files:
             if entry.document_id in known:
                 print_skipped(console, entry, known[entry.document_id].status)

@@ -25,7 +25,7 @@ def nightly_schedule(
     manifest = staging.manifest()
     found = scan([inbox_path()], manifest)
     known = known_documents(warehouse.published)
-    todo = [entry for entry in found.files if entry.document_id not in known]
+    todo = found.new_since(known)
     if not todo:
         return [RunRequest(asset_selection=[published_warehouse.key])]
     manifest.record(todo)
