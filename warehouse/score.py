@@ -52,14 +52,12 @@ class Score:
 
     @property
     def overall(self) -> TableScore:
-        total = TableScore()
-        for s in self.tables.values():
-            total.truth, total.extracted, total.matched = (
-                total.truth + s.truth,
-                total.extracted + s.extracted,
-                total.matched + s.matched,
-            )
-        return total
+        scores = self.tables.values()
+        return TableScore(
+            truth=sum(s.truth for s in scores),
+            extracted=sum(s.extracted for s in scores),
+            matched=sum(s.matched for s in scores),
+        )
 
 
 def _relative_to_pdfs(file: str) -> str:
