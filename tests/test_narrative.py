@@ -7,10 +7,10 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from extract.narrative import extract_narrative, is_money_metric
+from tests.samplegen_support import raw_page_texts
 from tests.shared_inputs import SEED_TEXT
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -27,11 +27,7 @@ def pdf_pages(name: str) -> list[str]:
     path = REAL / name
     if not path.exists():
         pytest.skip(f"real PDF missing: {path}")
-    document = pdfium.PdfDocument(path)
-    try:
-        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
-    finally:
-        document.close()
+    return raw_page_texts(path)
 
 
 def values(metrics) -> dict[str, str]:

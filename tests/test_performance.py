@@ -7,7 +7,6 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from extract.model import PerformanceTarget
@@ -15,17 +14,10 @@ from extract.performance import extract_targets
 from extract.target_values import parse_target
 from samplegen.corpus import plan
 from samplegen.produce import run_job
+from tests.samplegen_support import raw_page_texts
 from tests.shared_inputs import SEED_TEXT
 
 SEED = SEED_TEXT  # the committed copy of ../shared/seeds (tests/test_seed_copy.py keeps them equal)
-
-
-def page_texts(path: Path) -> list[str]:
-    document = pdfium.PdfDocument(path)
-    try:
-        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
-    finally:
-        document.close()
 
 
 @pytest.mark.parametrize(
@@ -58,7 +50,7 @@ def budget(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 def test_generated_budget_targets_match_the_truth(budget) -> None:
     path, truth = budget
-    got = extract_targets(path, page_texts(path))
+    got = extract_targets(path, raw_page_texts(path))
     assert [(t.scope, t.project, t.level1, t.level2, t.level3, t.target_text, t.page) for t in got] == [
         (t["scope"], t["project"], t["level1"], t["level2"], t["level3"], t["target_text"], t["page"])
         for t in truth["targets"]
