@@ -3,19 +3,12 @@
 import time
 from pathlib import Path
 
-from dagster import (
-    AssetExecutionContext,
-    AssetObservation,
-    BackfillPolicy,
-    MaterializeResult,
-    MetadataValue,
-    asset,
-)
+from dagster import AssetExecutionContext, AssetObservation, MaterializeResult, MetadataValue
 
 from assets.previews import extraction_report, markdown_table, without_none
 from extract.model import ReasonClass
 from pipelines.inventory import InventoryEntry, Manifest
-from pipelines.partitions import documents_partitions
+from pipelines.partitions import document_asset
 from pipelines.resources import ExtractionResource, StagingStore
 from pipelines.staged import EXTRACTED, SOURCE, Quarantined, SourceFile
 
@@ -46,10 +39,7 @@ def duplicate_of(entry: InventoryEntry, manifest: Manifest) -> Quarantined:
     )
 
 
-@asset(
-    partitions_def=documents_partitions,
-    backfill_policy=BackfillPolicy.single_run(),
-    group_name="documents",
+@document_asset(
     description="Inventory: the PDF behind each document_id (content hash), verified unchanged since registration.",
 )
 def source_documents(context: AssetExecutionContext, staging: StagingStore) -> MaterializeResult:
@@ -70,10 +60,7 @@ def source_documents(context: AssetExecutionContext, staging: StagingStore) -> M
     )
 
 
-@asset(
-    partitions_def=documents_partitions,
-    backfill_policy=BackfillPolicy.single_run(),
-    group_name="documents",
+@document_asset(
     deps=[source_documents],
     description="camelot lattice tables, narrative and targets per PDF, read in killable worker processes "
     "(both cores) with time and memory limits; failures become quarantines.",

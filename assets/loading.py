@@ -3,18 +3,12 @@
 import dataclasses
 import time
 
-from dagster import (
-    AssetExecutionContext,
-    BackfillPolicy,
-    MaterializeResult,
-    MetadataValue,
-    asset,
-)
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue
 
 from assets.extraction import extracted_documents
 from assets.outcomes import document_record, outcome_of, run_summary
 from assets.previews import markdown_table
-from pipelines.partitions import documents_partitions
+from pipelines.partitions import document_asset
 from pipelines.resources import StagingStore, WarehouseResource
 from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
 from pipelines.tags import SKIPPED_TAG
@@ -37,10 +31,7 @@ def normalise(doc, document_id: str) -> Normalised | Quarantined:
     return Normalised(frames=frames, findings=findings, pages=doc.pages, seconds=doc.seconds)
 
 
-@asset(
-    partitions_def=documents_partitions,
-    backfill_policy=BackfillPolicy.single_run(),
-    group_name="documents",
+@document_asset(
     deps=[extracted_documents],
     description="Long frames (lines, narrative, targets, projects, tables) validated by pandera, money as "
     "Arrow decimal128(18, 2); the document's own reconciliation findings.",
@@ -64,10 +55,7 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
     )
 
 
-@asset(
-    partitions_def=documents_partitions,
-    backfill_policy=BackfillPolicy.single_run(),
-    group_name="documents",
+@document_asset(
     deps=[normalised_lines],
     description="Each document loaded into the private working copy in one transaction (its old rows "
     "replaced; an older issue of the same county/department/year/phase superseded); quarantines recorded. "

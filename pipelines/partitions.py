@@ -6,13 +6,24 @@ order and one partition-range run (``BackfillPolicy.single_run()``) covers the w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from dagster import DagsterInstance, DynamicPartitionsDefinition
+from dagster import BackfillPolicy, DagsterInstance, DynamicPartitionsDefinition, asset
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 DOCUMENTS_PARTITIONS_NAME = "documents"
 documents_partitions = DynamicPartitionsDefinition(name=DOCUMENTS_PARTITIONS_NAME)
+
+
+def document_asset(**kwargs: Any) -> Callable:
+    """``@asset`` for a per-document step: partitioned by document_id, a whole batch in one run."""
+    return asset(
+        partitions_def=documents_partitions,
+        backfill_policy=BackfillPolicy.single_run(),
+        group_name="documents",
+        **kwargs,
+    )
 
 
 def range_tags(first: str, last: str) -> dict[str, str]:
