@@ -8,12 +8,13 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue
 from assets.extraction import extracted_documents
 from assets.outcomes import document_record, outcome_of, run_summary
 from assets.previews import markdown_table
+from extract.model import ReasonClass
 from pipelines.partitions import document_asset
 from pipelines.resources import StagingStore, WarehouseResource
 from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
 from pipelines.tags import SKIPPED_TAG
 
-INVALID_FRAMES = "extraction_error"
+INVALID_FRAMES = ReasonClass.EXTRACTION_ERROR.value  # pandera rejected what the extractor produced
 PREVIEW_ROWS = 20
 LINE_COLUMNS = ["document_id", "table_type", "code", "item", "measure", "amount_yuan", "page"]
 
