@@ -1,7 +1,7 @@
 """What the partitioned assets hand each other through the staging store (plain picklable records).
 
-``QuarantineError`` itself is not stored: its ``__init__`` signature does not survive pickling, so
-a quarantine travels as ``Quarantined(reason, message)``.
+A quarantine travels as ``Quarantined(reason value, message)``, a plain record like the others,
+not as the ``QuarantineError`` that raised it.
 """
 
 from __future__ import annotations
