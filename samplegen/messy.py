@@ -17,9 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from extract.inventory import sha256_of
 from extract.model import ReasonClass
 from samplegen.render import FONT, register_font
-from samplegen.truth import sha256_of
 
 MESSY = "pdfs/_messy"
 FIXED_ID = ByteStringObject(b"county-budget-id")

@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.inventory import sha256_of
 from samplegen.context import DocContext
 from samplegen.departments import profile as profile_by_key
 from samplegen.document import build_blocks, title_of
@@ -17,7 +18,7 @@ from samplegen.generate import add_carryover, department_finances
 from samplegen.plants import known_warnings, plant
 from samplegen.render import Renderer
 from samplegen.style import draw_style
-from samplegen.truth import collect, sha256_of
+from samplegen.truth import collect
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from checks import names
+from extract.inventory import sha256_of
 from extract.text import squash
 from samplegen.context import DocContext
 from samplegen.document import cover, table_builders, title_of, toc
@@ -23,7 +24,7 @@ from samplegen.plants import finding
 from samplegen.produce import pdf_relative
 from samplegen.render import Renderer
 from samplegen.style import Style
-from samplegen.truth import collect, sha256_of
+from samplegen.truth import collect
 
 COUNTY, DEPARTMENT, YEAR = "通城县", "通城县科学技术和经济信息化局", 2024
 W = Decimal(10000)

@@ -5,7 +5,6 @@ jsonschema is not installed, so the schema is a small table of required keys and
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -142,10 +141,6 @@ def collect(blocks: list[Block]) -> tuple[list[dict], list[dict], list[dict]]:
             bucket = lines if block.key else targets
             bucket += [mark for row in block.rows for mark in row.marks]
     return lines, narrative, targets
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def truth_name(relative_pdf: str) -> str:
