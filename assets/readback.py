@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import duckdb
+from warehouse.publish import connect_published
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 Fetch = Callable[..., list[tuple]]
@@ -23,7 +23,7 @@ def sql(name: str) -> str:
 def reader(published: Path) -> Iterator[Fetch]:
     """One read-only connection; yields ``fetch(name, parameters=None)`` returning Python values
     (DECIMAL stays Decimal: no ``.df()`` on money)."""
-    with duckdb.connect(str(published), read_only=True) as connection:
+    with connect_published(published) as connection:
 
         def fetch_rows(name: str, parameters: dict[str, Any] | None = None) -> list[tuple]:
             return connection.execute(sql(name), parameters or {}).fetchall()

@@ -18,6 +18,7 @@ import pandas as pd
 import vl_convert
 
 from warehouse.paths import warehouse_path
+from warehouse.publish import connect_published
 
 SQL_DIR = Path(__file__).parent / "sql"
 TEMPLATES = jinja2.Environment(
@@ -67,7 +68,7 @@ def department_chart(rows: list[dict]) -> str:
 
 
 def build_report(published: Path) -> str:
-    con = duckdb.connect(str(published), read_only=True)
+    con = connect_published(published)
     try:
         by_department = _rows(con, "report_department_years")
         counties = []

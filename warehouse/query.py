@@ -9,6 +9,7 @@ import duckdb
 from rich.console import Console
 
 from warehouse.paths import warehouse_path
+from warehouse.publish import connect_published
 from warehouse.render import FORMATS, print_result
 
 
@@ -38,7 +39,7 @@ def run_query(
         errors.print(f"no warehouse at {path} (run `countybudget ingest` first)")
         return 2
     try:
-        with duckdb.connect(str(path), read_only=True) as con:
+        with connect_published(path) as con:
             relation = con.sql(text)
             if relation is None:
                 return 0
