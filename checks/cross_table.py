@@ -11,7 +11,7 @@ from decimal import Decimal
 from checks import names
 from checks.finding_text import mismatch
 from checks.findings import Finding
-from checks.line_index import LineIndex
+from checks.line_index import LineIndex, Row
 from checks.tolerance import Tolerances, agrees
 
 ZERO = Decimal("0.00")
@@ -25,16 +25,19 @@ ECONOMIC_THREE_PUBLIC = {
 }
 
 
+def personnel_and_public(row: Row) -> Decimal | None:
+    """人员经费 + 公用经费 of a row (a missing one counts zero); None when it prints neither."""
+    if "personnel" not in row and "public_use" not in row:
+        return None
+    return row.get("personnel", ZERO) + row.get("public_use", ZERO)
+
+
 def general_budget_basic(index: LineIndex) -> Decimal | None:
     """基本支出 of the 一般公共预算 expenditure table's 合计 row (小计, or 人员+公用 when no 小计)."""
     row = index.row(GBE, "合计")
     if not row:
         return None
-    if "basic" in row:
-        return row["basic"]
-    if "personnel" in row or "public_use" in row:
-        return row.get("personnel", ZERO) + row.get("public_use", ZERO)
-    return None
+    return row["basic"] if "basic" in row else personnel_and_public(row)
 
 
 def economic_total(index: LineIndex) -> Decimal | None:
@@ -90,9 +93,9 @@ def personnel_plus_public(index: LineIndex, tol: Tolerances) -> list[Finding]:
     """On every general_budget_expenditure row: 人员经费 + 公用经费 = 基本支出."""
     found = []
     for key, row in index.tables.get(GBE, {}).items():
-        if "basic" not in row or not ("personnel" in row or "public_use" in row):
+        expected = personnel_and_public(row)
+        if "basic" not in row or expected is None:
             continue
-        expected = row.get("personnel", ZERO) + row.get("public_use", ZERO)
         if not agrees(expected, row["basic"], tol.table(GBE)):
             found.append(
                 mismatch(
