@@ -114,13 +114,12 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
             staging.discard(entry.document_id, OUTCOME)
         errors: list[str] = []
         if todo or newly_missing:
-            with warnings.catch_warnings():
+            # Entered as a context manager: the instance becomes the current one for the definitions
+            # load (its state storage) and is disposed afterwards, whatever instance ran before.
+            with warnings.catch_warnings(), persistent_instance() as instance:
                 warnings.simplefilter("ignore")
                 errors = run_batches(
-                    persistent_instance(),
-                    published,
-                    [e.document_id for e in todo],
-                    len(found.files) - len(todo),
+                    instance, published, [e.document_id for e in todo], len(found.files) - len(todo)
                 )
     outcomes, failed = collect_outcomes(staging, todo)
     for outcome in outcomes:
