@@ -7,35 +7,19 @@ from dataclasses import dataclass
 
 from extract.model import TABLE_TYPES
 
+
+def three_public_last(order: tuple[str, ...]) -> tuple[str, ...]:
+    """The same tables with 三公 moved to the end: the other order counties print in."""
+    return (*(key for key in order if key != "three_public"), "three_public")
+
+
 BUDGET_ORDERS = {
     "standard": TABLE_TYPES,
-    "funds_first": (
-        "summary",
-        "revenue",
-        "expenditure",
-        "fiscal_summary",
-        "general_budget_expenditure",
-        "basic_expenditure_economic",
-        "government_fund_expenditure",
-        "state_capital_expenditure",
-        "project_expenditure",
-        "procurement",
-        "three_public",
-    ),
+    "funds_first": three_public_last(TABLE_TYPES),
 }
 FINAL_ORDERS = {
     "standard": BUDGET_ORDERS["standard"][:9],
-    "three_public_last": (
-        "summary",
-        "revenue",
-        "expenditure",
-        "fiscal_summary",
-        "general_budget_expenditure",
-        "basic_expenditure_economic",
-        "government_fund_expenditure",
-        "state_capital_expenditure",
-        "three_public",
-    ),
+    "three_public_last": three_public_last(BUDGET_ORDERS["standard"][:9]),
 }
 
 
