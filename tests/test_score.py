@@ -136,3 +136,21 @@ def test_nothing_to_score_is_exit_2(tmp_path: Path) -> None:
     out = io.StringIO()
     assert print_score(tmp_path / "absent.duckdb", tmp_path, console=Console(file=out)) == 2
     assert "nothing to score" in out.getvalue()
+
+
+def test_a_file_replaced_in_place_is_scored_as_its_current_version(tmp_path: Path) -> None:
+    """The old bytes at a path are superseded by the new bytes at the same path: the truth (new bytes)
+    pairs with the loaded row, not the superseded one."""
+    warehouse, truthdir = tmp_path / "w.duckdb", tmp_path / "truth"
+    truthdir.mkdir()
+    with WarehouseWriter(warehouse) as writer:
+        for version, total in (("g-old", Decimal("100.00")), ("g-new", Decimal("12345678.91"))):
+            sha = sha_of(version)
+            frames = document_frames(sample_document(total), sha[:16])
+            writer.load_document(DocumentRecord(sha[:16], sha, "/inbox/g.pdf"), frames, [])
+    write_truth(truthdir, "g", sha_of("g-new"), [truth_line(x) for x in sample_document().lines])
+
+    result = score(warehouse, truthdir)
+
+    assert (result.documents, result.found, result.status_agrees, result.superseded) == (1, 1, 1, 0)
+    assert (result.overall.truth, result.overall.extracted, result.overall.matched) == (14, 14, 14)

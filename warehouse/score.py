@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import duckdb
 from rich.console import Console
@@ -65,15 +65,24 @@ def _relative_to_pdfs(file: str) -> str:
     return file.split("pdfs/", 1)[1] if file.startswith("pdfs/") else file
 
 
+def _path_suffixes(path: str) -> list[str]:
+    """Every trailing run of a path's parts: ``a/b/c.pdf`` → ``c.pdf``, ``b/c.pdf``, ``a/b/c.pdf``."""
+    parts = PurePosixPath(path).parts
+    return ["/".join(parts[-n:]) for n in range(1, len(parts) + 1)]
+
+
 def pair_documents(truth: list[TruthDocument], rows: list[dict]) -> dict[str, dict]:
-    """truth file → warehouse document row: by source path, else content hash, else identity.
+    """truth file → warehouse document row: by source path (the row with the truth's bytes first),
+    else content hash, else identity.
 
     The path comes first because two files with the same bytes are two rows (the second one
-    quarantined as a duplicate) that share a content hash.
+    quarantined as a duplicate) that share a content hash; the bytes break the tie between an old
+    version of a file, superseded, and the current one at the same path.
     """
-    by_path = {}
+    by_suffix: dict[str, list[dict]] = {}
     for r in rows:
-        by_path.setdefault(Path(r["source_path"] or "").as_posix(), r)
+        for suffix in _path_suffixes(Path(r["source_path"] or "").as_posix()):
+            by_suffix.setdefault(suffix, []).append(r)
     by_sha = {r["sha256"]: r for r in rows if r["status"] != "quarantined" or r["reason"] != "duplicate"}
     by_identity = {
         (r["county"], r["department"], r["fiscal_year"], r["phase"]): r
@@ -82,8 +91,8 @@ def pair_documents(truth: list[TruthDocument], rows: list[dict]) -> dict[str, di
     }
     paired = {}
     for t in truth:
-        suffix = "/" + _relative_to_pdfs(t.file)
-        row = next((r for path, r in by_path.items() if path.endswith(suffix)), None)
+        at_path = by_suffix.get(_relative_to_pdfs(t.file), [])
+        row = next((r for r in at_path if r["sha256"] == t.sha256), at_path[0] if at_path else None)
         row = row or by_sha.get(t.sha256) or (by_identity.get(t.identity) if t.identity else None)
         if row is not None:
             paired[t.file] = row
