@@ -15,6 +15,7 @@ from samplegen.context import DocContext
 from samplegen.departments import profile as profile_by_key
 from samplegen.document import build_blocks, title_of
 from samplegen.generate import add_carryover, department_finances
+from samplegen.layout import Block, TableSpec
 from samplegen.plants import known_warnings, plant
 from samplegen.render import Renderer
 from samplegen.style import draw_style
@@ -38,10 +39,17 @@ def pdf_relative(county: str, folder: str, year: int, phase: str) -> str:
 
 
 def render_document(ctx: DocContext, blocks_rng: random.Random, outdir: Path, profile_key: str) -> dict:
-    """Render one document; its truth comes from the very marks the renderer stamped."""
+    """Render one document of a department profile and return its truth."""
     profile = profile_by_key(profile_key)
     blocks, tables = build_blocks(ctx, profile, blocks_rng)
-    relative = pdf_relative(ctx.county, profile.name(ctx.county, 0), ctx.year, ctx.phase)
+    return write_document(ctx, blocks, tables, outdir, profile.name(ctx.county, 0))
+
+
+def write_document(
+    ctx: DocContext, blocks: list[Block], tables: list[TableSpec], outdir: Path, folder: str
+) -> dict:
+    """Render ``blocks`` under ``outdir``; the truth comes from the very marks the renderer stamped."""
+    relative = pdf_relative(ctx.county, folder, ctx.year, ctx.phase)
     path = outdir / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     style = ctx.style

@@ -14,17 +14,14 @@ from importlib import resources
 from pathlib import Path
 
 from checks import names
-from extract.inventory import sha256_of
 from extract.text import squash
 from samplegen.context import DocContext
-from samplegen.document import cover, table_builders, title_of, toc
+from samplegen.document import cover, table_builders, toc
 from samplegen.finance import ZERO, Finances, Leaf, ThreePublic
 from samplegen.layout import Block, PageBreak, Paragraph
 from samplegen.plants import finding
-from samplegen.produce import pdf_relative
-from samplegen.render import Renderer
+from samplegen.produce import write_document
 from samplegen.style import Style
-from samplegen.truth import collect
 
 COUNTY, DEPARTMENT, YEAR = "通城县", "通城县科学技术和经济信息化局", 2024
 W = Decimal(10000)
@@ -196,7 +193,9 @@ def expected_findings() -> list[dict]:
 
 def write_seed_document(outdir: Path) -> dict:
     """Render the seed sample and return its truth."""
-    ctx = DocContext(COUNTY, DEPARTMENT, YEAR, "budget", seed_finances(), STYLE, "admin")
+    ctx = DocContext(
+        COUNTY, DEPARTMENT, YEAR, "budget", seed_finances(), STYLE, "admin", findings=expected_findings()
+    )
     tables = [
         build(ctx, ctx.numbered(ctx.table_title(key), n))
         for n, (key, build) in enumerate(table_builders(ctx).items(), start=1)
@@ -208,25 +207,4 @@ def write_seed_document(outdir: Path) -> dict:
         "第四部分 2024 年部门预算公开表",
     ]
     blocks = cover(ctx) + toc(ctx, tables, parts) + narrative_blocks() + tables
-    relative = pdf_relative(COUNTY, DEPARTMENT, YEAR, "budget")
-    path = outdir / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pages = Renderer(path, kangxi=False).render(blocks)
-    lines, narrative, targets = collect(blocks)
-    return {
-        "file": relative,
-        "sha256": sha256_of(path),
-        "expected_status": "loaded",
-        "reason_class": None,
-        "county": COUNTY,
-        "department": DEPARTMENT,
-        "fiscal_year": YEAR,
-        "phase": "budget",
-        "title": title_of(ctx),
-        "pages": pages,
-        "tables_present": [spec.key for spec in tables],
-        "lines": lines,
-        "narrative": narrative,
-        "targets": targets,
-        "expected_findings": expected_findings(),
-    }
+    return write_document(ctx, blocks, tables, outdir, DEPARTMENT)
