@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.text import normalise_label
+from samplegen.context import DocContext
 from samplegen.finance import ZERO, Leaf
-from samplegen.layout import HeaderCell, Mark, Row
+from samplegen.layout import HeaderCell, Mark, Row, TableSpec
 from samplegen.money import printed
 from samplegen.style import Style
 
@@ -121,3 +122,30 @@ def value_header_block(style: Style, first_col: int, groups: list[tuple[str, lis
             cells += [HeaderCell(child, 1, col + i) for i, child in enumerate(children)]
         col += len(leaves)
     return cells
+
+
+def plain_spec(
+    ctx: DocContext,
+    key: str,
+    title: str,
+    widths: list[float],
+    header: list[HeaderCell],
+    rows: list[Row],
+    align: list[str],
+    font_size: float = 8.0,
+) -> TableSpec:
+    """A table of plain rows (neither coded nor two-sided) that follows the document's style:
+    unit, department line, repeated header on continuation pages, row height."""
+    return TableSpec(
+        key,
+        title,
+        ctx.style.unit,
+        widths,
+        header,
+        rows,
+        align,
+        department=ctx.department,
+        font_size=font_size,
+        repeat_header=ctx.style.repeat_header,
+        loose=ctx.style.loose_rows,
+    )

@@ -10,10 +10,7 @@ from samplegen.coded_tables import coded_body, coded_spec
 from samplegen.context import DocContext
 from samplegen.finance import ZERO, Finances, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec, simple_header
-from samplegen.tablekit import (
-    Cells,
-    empty_body,
-)
+from samplegen.tablekit import Cells, empty_body, plain_spec
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
 REVENUE_SOURCES = (
@@ -195,17 +192,14 @@ def basic_economic(ctx: DocContext, title: str) -> TableSpec:
         ]
     else:
         header = simple_header(["科目编码", "科目名称", "合计", "人员经费", "公用经费"])
-    return TableSpec(
+    return plain_spec(
+        ctx,
         "basic_expenditure_economic",
         title,
-        style.unit,
         [1.0, 2.8, 1.2, 1.2, 1.2],
         header,
         rows,
         ["c", "l", "r", "r", "r"],
-        department=ctx.department,
-        repeat_header=style.repeat_header,
-        loose=style.loose_rows,
     )
 
 
@@ -287,7 +281,7 @@ def fiscal_class_side(ctx: DocContext) -> list:
 
 
 def projects(ctx: DocContext, title: str) -> TableSpec:
-    style, cells = ctx.style, Cells(ctx.style, "project_expenditure")
+    cells = Cells(ctx.style, "project_expenditure")
     rows = [
         cells.row(
             [p.name, p.code, p.kind],
@@ -309,17 +303,14 @@ def projects(ctx: DocContext, title: str) -> TableSpec:
         )
     )
     header = simple_header(["项目名称", "功能科目编码", "项目类型", "项目总预算", "本年度预算"])
-    return TableSpec(
+    return plain_spec(
+        ctx,
         "project_expenditure",
         title,
-        style.unit,
         [3.0, 1.2, 1.1, 1.2, 1.2],
         header,
         rows,
         ["l", "c", "c", "r", "r"],
-        department=ctx.department,
-        repeat_header=style.repeat_header,
-        loose=style.loose_rows,
     )
 
 

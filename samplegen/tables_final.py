@@ -10,7 +10,7 @@ from samplegen.coded_tables import coded_body, coded_spec
 from samplegen.context import DocContext
 from samplegen.finance import ZERO, Leaf
 from samplegen.layout import HeaderCell, Mark, Row, TableSpec
-from samplegen.tablekit import Cells, empty_body
+from samplegen.tablekit import Cells, empty_body, plain_spec
 from samplegen.tables_budget import expenditure_measures, fiscal_class_side, fund_measures
 from samplegen.two_sided import class_side, numbered_items, two_sided_rows, two_sided_spec
 
@@ -216,17 +216,14 @@ def basic_economic(ctx: DocContext, title: str) -> TableSpec:
         HeaderCell("科目名称", 0, 4),
         HeaderCell("决算数", 0, 5),
     ]
-    return TableSpec(
+    return plain_spec(
+        ctx,
         "basic_expenditure_economic",
         title,
-        ctx.style.unit,
         [0.9, 2.2, 1.0, 0.9, 2.2, 1.0],
         header,
         rows,
         ["c", "l", "r", "c", "l", "r"],
-        department=ctx.department,
-        repeat_header=ctx.style.repeat_header,
-        loose=ctx.style.loose_rows,
         font_size=7.5,
     )
 
