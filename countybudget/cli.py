@@ -64,5 +64,18 @@ def report(out: Path, warehouse: WarehouseOpt = None) -> None:
     write_report(out, warehouse)
 
 
+@app.command()
+def coverage(
+    paths: list[Path],
+    details: Annotated[bool, typer.Option("--details", help="one line per document too")] = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="write every figure as JSON")] = None,
+    workers: Annotated[int, typer.Option(help="extraction worker processes")] = 2,
+) -> None:
+    """What the reader gets from a folder of disclosures, per source folder (no warehouse)."""
+    from countybudget.coverage import run_coverage
+
+    raise typer.Exit(run_coverage(paths, details, json_out, workers))
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
