@@ -85,8 +85,29 @@ def column_paths(header: list[list[str]], width: int) -> list[tuple[str, ...]]:
 
 
 def classify_columns(paths: list[tuple[str, ...]], table_type: str, phase: str) -> list[Column]:
-    """Role and measure of every column; the lowest header element that says something decides."""
-    return [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
+    """Role and measure of every column; the lowest header element that says something decides.
+
+    A block of amounts with no label column takes the column just before its first amount as its
+    label when that column's header names no measure (``预算单位``, ``单位名称``, ``收入项目``: row
+    labels are printed under many headings)."""
+    columns = [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
+    for index, column in enumerate(columns):
+        if column.role != "amount" or index == 0:
+            continue
+        before = columns[index - 1]
+        if before.role == "ignore" and before.path and not _label_before(columns, index - 1):
+            columns[index - 1] = Column(before.index, "label", before.path)
+    return columns
+
+
+def _label_before(columns: list[Column], index: int) -> bool:
+    """A label column between ``index`` and the previous amount column (its block has one)."""
+    for column in reversed(columns[:index]):
+        if column.role == "amount":
+            return False
+        if column.role == "label":
+            return True
+    return False
 
 
 def _classify(index: int, path: tuple[str, ...], table_type: str, phase: str) -> Column:

@@ -49,6 +49,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "expenditure": (
         ("本年支出合计|^合计$|^总计$|支出总计", "total"),
+        ("人员(?:经费|支出)", "personnel"),
+        ("公用(?:经费|支出)", "public_use"),
         ("基本支出", "basic"),
         ("项目支出", "project"),
         ("上缴上级", "remit_superior"),
@@ -57,15 +59,15 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "general_budget_expenditure": (
         ("^合计$|^总计$", "total"),
-        ("人员经费", "personnel"),
-        ("公用经费", "public_use"),
+        ("人员(?:经费|支出)", "personnel"),
+        ("公用(?:经费|支出)", "public_use"),
         ("基本支出", "basic"),
         ("项目支出", "project"),
     ),
     "basic_expenditure_economic": (
         ("^合计$|^总计$", "total"),
-        ("人员经费", "personnel"),
-        ("公用经费", "public_use"),
+        ("人员(?:经费|支出)", "personnel"),
+        ("公用(?:经费|支出)", "public_use"),
         ("决算数|^金额$", "amount"),
     ),
     "three_public": (

@@ -1,4 +1,5 @@
-"""Page texts from the PDF's text layer (pypdfium2, ~1 ms a page): routing and identity read these."""
+"""Page texts from the PDF's text layer in reading order (pypdfium2, ~5 ms a page): routing,
+identity and the narrative read these."""
 
 from __future__ import annotations
 
@@ -6,19 +7,18 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from extract.text import nfkc
+from extract.layout import lines_text, page_text_lines
 
 
 def read_page_texts(path: Path) -> list[str]:
-    """``result[i]`` is page i+1's text, NFKC-normalised with the radical map (line breaks kept)."""
+    """``result[i]`` is page i+1's text, NFKC-normalised with the radical map, one printed line per
+    line, top of the page first (not the text stream's order: see extract.layout)."""
     document = pdfium.PdfDocument(str(path))
     try:
         texts = []
         for index in range(len(document)):
             page = document[index]
-            textpage = page.get_textpage()
-            texts.append(nfkc(textpage.get_text_range()).replace("\r\n", "\n").replace("\r", "\n"))
-            textpage.close()
+            texts.append(lines_text(page_text_lines(page)))
             page.close()
         return texts
     finally:

@@ -19,6 +19,7 @@ from extract.titles import (
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
 _SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
 _TABULAR = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$|^[一二三四五六七八九十]+、[^，。：]{2,20}$")
+_NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$")  # a coded row or an amount
 _UNIT_OR_DEPT = re.compile(r"单位[:：]|部门[:：]|金额单位")
 _TOC = "目录"
 
@@ -35,8 +36,18 @@ class PageRoute:
     tabular: bool = False  # the text layer shows table rows (numbers, codes)
 
 
+_LIST_OF_TITLES = 3  # this many table titles on a page without a table row: a list of tables
+
+
 def is_toc_page(lines: list[str]) -> bool:
-    return any(squash(line) == _TOC or squash(line).startswith(_TOC) for line in lines[:3])
+    """A 目录, or any page that lists table titles without printing a table (``二、表格部分``
+    followed by the titles): the titles name tables printed elsewhere."""
+    if any(squash(line) == _TOC or squash(line).startswith(_TOC) for line in lines[:3]):
+        return True
+    titles = sum(1 for line in lines if classify_title(line))
+    units = any(_UNIT_OR_DEPT.search(line) for line in lines)
+    numbers = any(_NUMBER_ROW.search(line) for line in lines)
+    return titles >= _LIST_OF_TITLES and not numbers and not units
 
 
 def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
@@ -77,15 +88,23 @@ def looks_tabular(lines: list[str]) -> bool:
 def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
     """Pages with a recognised title, and pages that plausibly continue the table before them."""
     routes: list[PageRoute] = []
-    open_table = False
+    open_table: str | None = None  # the type of the table the previous page left open
     for number, text in enumerate(page_texts, start=1):
         lines = page_lines(text)
         if not lines or is_toc_page(lines) or _SECTION.match(squash(lines[0])):
-            open_table = False
+            open_table = None
             continue
         titles = find_titles(lines, top_lines)
         unit = find_unit(text)
-        continued = bool(titles) and open_table and is_continued_title(lines[titles[0][0]])
+        # 部门收入总表（续）, or the same title printed again on every page of a long table
+        continued = (
+            bool(titles)
+            and open_table is not None
+            and (
+                is_continued_title(lines[titles[0][0]])
+                or (titles[0][0] < top_lines and titles[0][1] == open_table)
+            )
+        )
         if continued:
             titles = titles[1:]  # 部门收入总表（续）: the open table goes on
         if titles or continued:
@@ -99,15 +118,16 @@ def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
         ):
             routes.append(PageRoute(number, [], True, unit, False, True))
         else:
-            open_table = False
+            open_table = None
             continue
-        open_table = not any(_NOTE.match(squash(line)) for line in lines)
+        ended = any(_NOTE.match(squash(line)) for line in lines)
+        open_table = None if ended else (titles[-1][1] if titles else open_table)
     return routes
 
 
 def toc_tables(page_texts: list[str]) -> list[str]:
     """Table types the 目录 names, in order (a cheap expectation to cross-check against)."""
-    for index, text in enumerate(page_texts[:6]):
+    for index, text in enumerate(page_texts[:8]):
         lines = page_lines(text)
         if not is_toc_page(lines):
             continue
