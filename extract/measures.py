@@ -12,7 +12,8 @@ import re
 SUBTOTAL = "小计"
 Rule = tuple[str, str]  # (regex on one squashed header element, measure key)
 
-_TWO_SIDED: tuple[Rule, ...] = (("^收入", "revenue"), ("^支出", "expenditure"))
+# The side's group header: 收入 / 本年收入 / 财政拨款收入 (a 收入项目 header is the label column).
+_TWO_SIDED: tuple[Rule, ...] = (("^收入|收入$", "revenue"), ("^支出|支出$", "expenditure"))
 _FUND: tuple[Rule, ...] = (
     ("年初结转", "opening_balance"),
     ("年末结转", "closing_balance"),
@@ -30,8 +31,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
         ("一般公共预算", "general_budget"),
         ("政府性基金", "government_fund"),
         ("国有资本", "state_capital"),
-        ("^收入", "revenue"),
-        ("^支出", "total"),
+        ("^收入|收入$", "revenue"),
+        ("^支出|支出$", "total"),
     ),
     "revenue": (
         ("本年收入合计|^合计$|^总计$|收入总计", "total"),

@@ -41,7 +41,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("summary", ("收支",), ()),
     ("summary", ("收入支出",), ()),
     ("revenue", ("收入",), ("非税",)),
-    ("expenditure", ("支出",), ("机关运行经费",)),
+    ("expenditure", ("支出",), ("机关运行经费", "财政拨款")),  # 财政拨款支出表 covers one source only
 )
 
 
