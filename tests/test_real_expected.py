@@ -31,6 +31,8 @@ AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 KNOWN_MISMATCH: dict[str, str] = {
     "shenzhen--xinfang-2026": "收入总表 unit row not read; 支出总表 unit row lost and 政府采购 columns read as basic; "
     "一般公共预算支出表（按功能分类） not found",
+    "shenzhen--shenji-2026": "收入总表 unit row not read; 支出总表 unit row lost and 政府采购 columns read as basic; "
+    "一般公共预算支出表（按功能分类） not found",
 }
 # expected-file stem -> what the current reader gets wrong in the identity.
 KNOWN_IDENTITY_MISMATCH: dict[str, str] = {}
