@@ -31,6 +31,8 @@ AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 KNOWN_MISMATCH: dict[str, str] = {
     "shenzhen--xinfang-2026": "收入总表 unit row not read; 支出总表 unit row lost and 政府采购 columns read as basic; "
     "一般公共预算支出表（按功能分类） not found",
+    "hangzhou--qixiang-2026": "日常公用支出 read as basic (一般公共预算支出表: should be public_use; 支出总表: 人员支出 and "
+    "日常公用支出 both read as basic, no contract measure)",
     "jiangsu-province--renda-2017": "收支预算总表 loses 6 of 12 (wrapped labels, page 9 rest, label split over a page); "
     "收入/支出预算总表 give no lines; 一般公共预算支出预算表 read as empty",
     "jiangsu-province--swbgt-2018-tables": "收支预算总表 not read (no lines); 收入预算总表 (rows as sources) and 支出预算总表 "
