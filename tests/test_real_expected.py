@@ -37,6 +37,8 @@ KNOWN_MISMATCH: dict[str, str] = {
     "收入/支出预算总表 give no lines; 一般公共预算支出预算表 read as empty",
     "jiangsu-province--swbgt-2018-tables": "收支预算总表 not read (no lines); 收入预算总表 (rows as sources) and 支出预算总表 "
     "(one unlabelled row) give no lines; 一般公共预算支出预算表 found but read as empty",
+    "southwest-university--swu-2023-final": "收支决算总表 支出 side gets 收入 labels; 其中：教育收费 read as a second "
+    "business_income; 表4 财政拨款支出决算表 read as a second expenditure table instead of general_budget_expenditure",
     "shenzhen--shenji-2026": "收入总表 unit row not read; 支出总表 unit row lost and 政府采购 columns read as basic; "
     "一般公共预算支出表（按功能分类） not found",
 }
@@ -44,6 +46,7 @@ KNOWN_MISMATCH: dict[str, str] = {
 KNOWN_IDENTITY_MISMATCH: dict[str, str] = {
     "jiangsu-province--swbgt-2018-tables": "cover prints 部 门:中共江苏省委办公厅 under 省级部门预算公开报表: reader gives "
     "county '' and department 省级",
+    "southwest-university--swu-2023-final": "no region printed (central unit): county should be null, reader gives ''",
 }
 
 Row = tuple[str, str | None, str | None, str, Decimal, int]
