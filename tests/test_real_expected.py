@@ -29,21 +29,20 @@ AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 
 # expected-file stem -> what the current reader gets wrong in the five tables (one line).
 KNOWN_MISMATCH: dict[str, str] = {
-    "shenzhen--xinfang-2026": "收入总表 unit row not read; 支出总表 unit row lost and 政府采购 columns read as basic; "
-    "一般公共预算支出表（按功能分类） not found",
-    "hangzhou--qixiang-2026": "日常公用支出 read as basic (一般公共预算支出表: should be public_use; 支出总表: 人员支出 and "
-    "日常公用支出 both read as basic, no contract measure)",
     "jiangsu-province--renda-2017": "收支预算总表 loses 6 of 12 (wrapped labels, page 9 rest, label split over a page); "
     "收入/支出预算总表 give no lines; 一般公共预算支出预算表 read as empty",
     "jiangsu-province--swbgt-2018-tables": "收支预算总表 not read (no lines); 收入预算总表 (rows as sources) and 支出预算总表 "
     "(one unlabelled row) give no lines; 一般公共预算支出预算表 found but read as empty",
-    "southwest-university--swu-2023-final": "收支决算总表 支出 side gets 收入 labels; 其中：教育收费 read as a second "
-    "business_income; 表4 财政拨款支出决算表 read as a second expenditure table instead of general_budget_expenditure",
-    "shenzhen--shenji-2026": "收入总表 unit row not read; 支出总表 unit row lost and 政府采购 columns read as basic; "
-    "一般公共预算支出表（按功能分类） not found",
+    "southwest-university--swu-2023-final": "表4 高等学校财政拨款支出决算表 (一般公共预算 only) is not read as "
+    "general_budget_expenditure",
 }
 # expected-file stem -> what the current reader gets wrong in the identity.
 KNOWN_IDENTITY_MISMATCH: dict[str, str] = {
+    "shanghai-municipal-units--caizhengju-2025-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
+    "shanghai-municipal-units--weijian-zhongyi-wenxianguan-2026-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
+    "shanghai-putuo--shehui-fuliyuan-2024-unit-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
+    "shanghai-putuo--sifaju-2026-dept-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
+    "suzhou--shuiwuju-2026-unit-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
     "jiangsu-province--swbgt-2018-tables": "cover prints 部 门:中共江苏省委办公厅 under 省级部门预算公开报表: reader gives "
     "county '' and department 省级",
     "southwest-university--swu-2023-final": "no region printed (central unit): county should be null, reader gives ''",
