@@ -119,10 +119,19 @@ def _first_of_each_measure(columns: list[Column]) -> list[Column]:
     return kept
 
 
+_TOTAL_WORDS = re.compile(r"^(?:合计|总计|小计)$")
+_TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def _classify(index: int, path: tuple[str, ...], table_type: str, phase: str) -> Column:
-    codes = [element for element in path if _CODE_WORDS.search(element)]
-    if codes:
-        return Column(index, "code", path, code_part=_SPLIT_CODE.get(codes[-1]))
+    path = tuple(_TRAILING_QUALIFIER.sub("", element) or element for element in path)  # 项目(按功能分类)
+    # The lowest header element that says something decides: a group heading such as 功能分类 spans
+    # the code, name and amount columns below it.
+    core = path
+    while core and _TOTAL_WORDS.match(core[-1]):  # a 合计 row taken into the header sits under any column
+        core = core[:-1]
+    if core and _CODE_WORDS.search(core[-1]):
+        return Column(index, "code", path, code_part=_SPLIT_CODE.get(core[-1]))
     if any(_STRONG_LABEL_WORDS.search(element) for element in path):
         return Column(index, "label", path)
     for depth in range(len(path) - 1, -1, -1):

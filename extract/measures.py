@@ -103,12 +103,25 @@ _BUDGET_QUALIFIER = "预算数"
 _FINAL_QUALIFIER = "决算数"
 
 
+# A coded table printing one amount column under a generic heading (金额, 预算数): its total.
+_GENERIC_AMOUNT = re.compile(r"^(?:金额|(?:本年)?预算数|决算数|本年预算)$")
+GENERIC_TOTAL_TABLES = (
+    "revenue",
+    "expenditure",
+    "general_budget_expenditure",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
+)
+
+
 def measure_of(table_type: str, phase: str, path: list[str]) -> str | None:
     """The measure key a header path names, or None."""
     rules = RULES[table_type]
     key = _walk(rules, path)
     if key is None and SUBTOTAL in path:
         key = BARE_SUBTOTAL.get(table_type)
+    if key is None and table_type in GENERIC_TOTAL_TABLES and path and _GENERIC_AMOUNT.match(path[-1]):
+        key = "total"
     if key is None or table_type != "three_public" or phase != "final":
         return key
     return f"{key}_budget" if _BUDGET_QUALIFIER in path and _FINAL_QUALIFIER not in path else key

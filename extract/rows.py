@@ -14,6 +14,7 @@ from extract.text import normalise_label, squash
 _DIGITS = re.compile(r"^\d+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(20\d{2})")
+TOTAL_ROW = "合计"
 _NO_CODE_TABLES = ("summary", "fiscal_summary", "three_public")
 
 
@@ -130,6 +131,8 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
         code, label = row_key(cells, block, block_index, context)
         if not label and code is None and block.amounts:
             label = fallback_label(cells, block)
+        if not label and code is None and not block.codes and block.label is None:
+            label = TOTAL_ROW  # a table printed without row headings has one row: its total
         item: str | None = label
         if context.table_type == "three_public":
             item = three_public_item(label, context.fiscal_year)

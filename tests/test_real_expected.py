@@ -31,10 +31,6 @@ AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 KNOWN_MISMATCH: dict[str, str] = {
     "jiangsu-province--renda-2017": "收支预算总表 loses 6 of 12 (wrapped labels, page 9 rest, label split over a page); "
     "收入/支出预算总表 give no lines; 一般公共预算支出预算表 read as empty",
-    "jiangsu-province--swbgt-2018-tables": "收支预算总表 not read (no lines); 收入预算总表 (rows as sources) and 支出预算总表 "
-    "(one unlabelled row) give no lines; 一般公共预算支出预算表 found but read as empty",
-    "southwest-university--swu-2023-final": "表4 高等学校财政拨款支出决算表 (一般公共预算 only) is not read as "
-    "general_budget_expenditure",
 }
 # expected-file stem -> what the current reader gets wrong in the identity.
 KNOWN_IDENTITY_MISMATCH: dict[str, str] = {
