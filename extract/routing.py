@@ -34,6 +34,8 @@ class PageRoute:
     unit: str | None = None
     title_at_top: bool = True  # False: body rows of the previous table come before the first title
     tabular: bool = False  # the text layer shows table rows (numbers, codes)
+    title_tops: list[float] = field(default_factory=list)  # PDF y of each title's top, when known
+    other_title_tops: list[float] = field(default_factory=list)  # titles of tables we do not read
 
 
 _LIST_OF_TITLES = 3  # this many table titles on a page without a table row: a list of tables
@@ -76,6 +78,11 @@ def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
     return found
 
 
+def is_other_title(line: str) -> bool:
+    """A title of a table that is not a standard one (项目绩效目标表, 财政拨款支出表)."""
+    return looks_like_title(line) and classify_title(line) is None and not _NOTE.match(squash(line))
+
+
 def has_unknown_title(lines: list[str], top_lines: int) -> bool:
     """A title-like line (e.g. 项目绩效目标表) at the top: a different table starts here."""
     return any(looks_like_title(line) for line in lines[:top_lines])
@@ -85,8 +92,11 @@ def looks_tabular(lines: list[str]) -> bool:
     return any(_TABULAR.search(line) for line in lines)
 
 
-def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
-    """Pages with a recognised title, and pages that plausibly continue the table before them."""
+def route_pages(
+    page_texts: list[str], top_lines: int, line_tops: list[list[float]] | None = None
+) -> list[PageRoute]:
+    """Pages with a recognised title, and pages that plausibly continue the table before them.
+    ``line_tops[i][j]`` is the PDF y of page i+1's line j (pairs titles with tables by position)."""
     routes: list[PageRoute] = []
     open_table: str | None = None  # the type of the table the previous page left open
     for number, text in enumerate(page_texts, start=1):
@@ -110,7 +120,15 @@ def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
         if titles or continued:
             at_top = not continued and bool(titles) and titles[0][0] < top_lines
             kinds = [(kind, title) for _, kind, title in titles]
-            routes.append(PageRoute(number, kinds, continued, unit, at_top, looks_tabular(lines)))
+            tops = line_tops[number - 1] if line_tops and len(line_tops[number - 1]) == len(lines) else []
+            title_tops = [tops[index] for index, _, _ in titles] if tops else []
+            known = {index for index, _, _ in titles}
+            others = [
+                tops[i] for i, line in enumerate(lines) if tops and i not in known and is_other_title(line)
+            ]
+            routes.append(
+                PageRoute(number, kinds, continued, unit, at_top, looks_tabular(lines), title_tops, others)
+            )
         elif (
             open_table
             and not has_unknown_title(lines, top_lines)
