@@ -7,6 +7,8 @@ as a ``warn`` finding instead of hiding the other rules' findings.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checks import names
 from checks.cross_table import (
     basic_vs_economic,
@@ -25,7 +27,7 @@ from checks.narrative_rules import (
 )
 from checks.table_arithmetic import hierarchy_sums, row_totals, summary_checks, table_totals
 from checks.tolerance import Tolerances
-from extract.model import ExtractedDocument
+from extract.model import BudgetLine, ExtractedDocument
 
 
 def missing_toc_tables(doc: ExtractedDocument) -> list[Finding]:
@@ -38,8 +40,28 @@ def missing_toc_tables(doc: ExtractedDocument) -> list[Finding]:
     ]
 
 
+def department_lines(lines: list[BudgetLine]) -> list[BudgetLine]:
+    """The lines the department prints for itself: those outside any unit section, and of a table
+    that lists several 预算单位 one after the other, its first section (the department's own total
+    or its only unit). The other units' sections are checked on their own (``unit_sections``)."""
+    first: dict[str, str | None] = {}
+    for line in lines:
+        first.setdefault(line.table_type, line.budget_unit)
+    return [line for line in lines if line.budget_unit is None or line.budget_unit == first[line.table_type]]
+
+
+def unit_sections(lines: list[BudgetLine]) -> dict[str, list[BudgetLine]]:
+    """Each unit section beyond a table's first, grouped by unit across tables."""
+    kept = {id(line) for line in department_lines(lines)}
+    sections: dict[str, list[BudgetLine]] = {}
+    for line in lines:
+        if id(line) not in kept and line.budget_unit is not None:
+            sections.setdefault(line.budget_unit, []).append(line)
+    return sections
+
+
 def check_document(doc: ExtractedDocument) -> list[Finding]:
-    index, tol = LineIndex(doc.lines), Tolerances(doc)
+    index, tol = LineIndex(department_lines(doc.lines)), Tolerances(doc)
     rules = [
         lambda: summary_checks(index, tol),
         lambda: hierarchy_sums(index, tol),
@@ -56,6 +78,8 @@ def check_document(doc: ExtractedDocument) -> list[Finding]:
         lambda: narrative_vs_projects(doc, index, tol),
         lambda: missing_toc_tables(doc),
     ]
+    for unit, lines in unit_sections(doc.lines).items():
+        rules.append(lambda unit=unit, lines=lines: _unit_section_checks(unit, lines, tol))
     findings: list[Finding] = []
     for rule in rules:
         try:
@@ -65,3 +89,10 @@ def check_document(doc: ExtractedDocument) -> list[Finding]:
                 Finding(None, names.CHECK_FAILED, "warn", f"a check failed on this document: {exc!r}")
             )
     return findings
+
+
+def _unit_section_checks(unit: str, lines: list[BudgetLine], tol: Tolerances) -> list[Finding]:
+    """The arithmetic inside each table, on one unit's section of the tables."""
+    index = LineIndex(lines)
+    found = hierarchy_sums(index, tol) + table_totals(index, tol) + row_totals(index, tol)
+    return [replace(finding, message=f"[{unit}] {finding.message}") for finding in found]

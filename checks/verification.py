@@ -17,7 +17,8 @@ from checks.tolerance import UNIT_STEP, UNKNOWN_UNIT_STEP
 from extract.model import ExtractedDocument
 
 ZERO = Decimal("0.00")
-Cell = tuple[str | None, str]  # (row key, measure)
+Key = tuple[str | None, str | None]  # (预算单位 section, code or label)
+Cell = tuple[Key, str]  # (row key, measure)
 
 
 def rounding_allowance(step: Decimal, parts: int) -> Decimal:
@@ -27,19 +28,19 @@ def rounding_allowance(step: Decimal, parts: int) -> Decimal:
 
 class _Table:
     def __init__(self) -> None:
-        self.rows: dict[str | None, dict[str, Decimal]] = {}
-        self.codes: list[str] = []
+        self.rows: dict[Key, dict[str, Decimal]] = {}
+        self.codes: list[Key] = []
 
 
 def _tables(doc: ExtractedDocument) -> dict[str, _Table]:
     tables: dict[str, _Table] = defaultdict(_Table)
     for line in doc.lines:
         table = tables[line.table_type]
-        key = line.code if line.code else line.item
+        key = (line.budget_unit, line.code if line.code else line.item)
         if key not in table.rows:
             table.rows[key] = {}
             if line.code:
-                table.codes.append(line.code)
+                table.codes.append(key)
         table.rows[key].setdefault(line.measure, line.amount_yuan)
     return tables
 
@@ -58,13 +59,16 @@ def confirmed_cells(table_type: str, table: _Table, step: Decimal) -> set[Cell]:
             if total in row and parts and _holds(row[total], [row[m] for m in parts], step):
                 confirmed.update((key, m) for m in [total, *parts])
     if table_type in CODED_TABLES:
-        codes = set(table.codes)
-        children: dict[str | None, list[str]] = defaultdict(list)
-        for code in table.codes:
-            children[parent_code(code, codes)].append(code)
-        total_key = next((label for label in TOTAL_LABELS if label in table.rows), None)
+        sections: dict[str | None, set[str]] = defaultdict(set)
+        for unit, code in table.codes:
+            sections[unit].add(code or "")
+        children: dict[Key | None, list[Key]] = defaultdict(list)
+        for unit, code in table.codes:
+            parent = parent_code(code or "", sections[unit])
+            children[(unit, parent) if parent else (unit, None)].append((unit, code))
         for parent, kids in children.items():
-            parent_key = parent if parent is not None else total_key
+            unit, parent_code_ = parent if parent else (None, None)
+            parent_key = parent if parent_code_ is not None else _total_key(table, unit)
             if parent_key is None:
                 continue
             for measure, value in table.rows[parent_key].items():
@@ -75,6 +79,14 @@ def confirmed_cells(table_type: str, table: _Table, step: Decimal) -> set[Cell]:
     return confirmed
 
 
+def _total_key(table: _Table, unit: str | None) -> Key | None:
+    """The 合计 row of a section, or the unit's own total row (its label is the unit's name)."""
+    for label in (*TOTAL_LABELS, unit):
+        if label is not None and (unit, label) in table.rows:
+            return (unit, label)
+    return None
+
+
 def verified_counts(doc: ExtractedDocument) -> dict[str, tuple[int, int]]:
     """Per table type: (amounts confirmed by an identity, amounts read)."""
     units = {report.table_type: report.unit for report in doc.tables}
@@ -83,6 +95,8 @@ def verified_counts(doc: ExtractedDocument) -> dict[str, tuple[int, int]]:
         step = UNIT_STEP.get(units.get(table_type) or "", UNKNOWN_UNIT_STEP)
         cells = confirmed_cells(table_type, table, step)
         lines = [line for line in doc.lines if line.table_type == table_type]
-        confirmed = sum(1 for line in lines if ((line.code or line.item), line.measure) in cells)
+        confirmed = sum(
+            1 for line in lines if ((line.budget_unit, line.code or line.item), line.measure) in cells
+        )
         counts[table_type] = (confirmed, len(lines))
     return counts

@@ -75,6 +75,9 @@ class BudgetLine:
     measure: str
     amount_yuan: Decimal  # exact, already multiplied by the table's unit
     page: int  # 1-based
+    # The 预算单位 whose rows these are, when one table lists the department's units one after the
+    # other (a unit row in a 预算单位 column, then that unit's coded rows); None otherwise.
+    budget_unit: str | None = None
 
 
 @dataclass

@@ -36,6 +36,7 @@ class RowContext:
     fiscal_year: int
     errors: list[str] = field(default_factory=list)
     split_code: dict[int, list[str]] = field(default_factory=dict)  # block → last 类/款 seen
+    budget_unit: str | None = None  # the unit whose section of the table the rows are in
 
 
 def blocks_of(columns: list[Column]) -> list[Block]:
@@ -131,6 +132,8 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
         code, label = row_key(cells, block, block_index, context)
         if not label and code is None and block.amounts:
             label = fallback_label(cells, block)
+            if label and block_index == 0:
+                context.budget_unit = label  # a unit's total row opens that unit's section
         if not label and code is None and not block.codes and block.label is None:
             label = TOTAL_ROW  # a table printed without row headings has one row: its total
         item: str | None = label
@@ -145,5 +148,9 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
             if not label and code is None and context.table_type != "three_public":
                 context.errors.append(f"{where}: amount {squash(text)!r} has no row label")
                 continue
-            lines.append(BudgetLine(context.table_type, code, item, column.measure or "", amount, page))
+            lines.append(
+                BudgetLine(
+                    context.table_type, code, item, column.measure or "", amount, page, context.budget_unit
+                )
+            )
     return lines

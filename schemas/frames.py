@@ -74,6 +74,7 @@ def lines_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
             "measure": strings(r.measure for r in rows),
             "amount_yuan": decimal_series("amount_yuan", [r.amount_yuan for r in rows]),
             "page": ints(r.page for r in rows),
+            "budget_unit": strings(r.budget_unit for r in rows),
         }
     )
 

@@ -47,6 +47,7 @@ class BudgetLinesModel(_Strict):
     measure: Series[str] = pa.Field(str_matches=KEY)
     amount_yuan: Series[Money] = pa.Field()
     page: Series[int] = pa.Field(ge=1)
+    budget_unit: Series[str] = pa.Field(nullable=True)  # the 预算单位 section of a multi-unit table
 
 
 class NarrativeMetricsModel(_Strict):

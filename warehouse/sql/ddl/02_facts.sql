@@ -8,8 +8,11 @@ CREATE TABLE IF NOT EXISTS fact_budget_line (
     item VARCHAR,
     measure VARCHAR NOT NULL,
     amount_yuan DECIMAL(18, 2) NOT NULL,
-    page INTEGER NOT NULL
+    page INTEGER NOT NULL,
+    budget_unit VARCHAR              -- the 预算单位 section of a table that lists several units
 );
+-- Warehouses built before budget_unit existed gain it (CREATE IF NOT EXISTS keeps old tables).
+ALTER TABLE fact_budget_line ADD COLUMN IF NOT EXISTS budget_unit VARCHAR;
 
 -- Yuan figures in amount_yuan (kind 'amount'); shares and growth rates (percent) and counts in value.
 CREATE TABLE IF NOT EXISTS fact_narrative_metric (

@@ -11,7 +11,8 @@ SELECT
     l.measure,
     l.amount_yuan,
     l.document_id,
-    l.page
+    l.page,
+    l.budget_unit  -- after the contract's columns: the 预算单位 section, NULL for department rows
 FROM fact_budget_line AS l
 JOIN dim_document AS d USING (document_id)
 WHERE d.status = 'loaded';
