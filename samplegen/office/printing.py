@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 
 from samplegen.layout import Mark, TableSpec
 from samplegen.money import printed
@@ -127,10 +127,14 @@ def page_count(pdf: Path) -> int:
 
 
 def merge(parts: list[Path], target: Path) -> None:
-    """Concatenate PDFs (narrative pages, printed tables, narrative pages) into ``target``."""
+    """Concatenate PDFs (narrative pages, printed tables, narrative pages) into ``target``; the
+    document info is the printed tables' (LibreOffice's Producer)."""
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part))
+    tables = PdfReader(str(parts[1 if len(parts) > 1 else 0]))
+    if tables.metadata:  # Producer / Creator of the printed tables, as a real merged file keeps
+        writer.add_metadata({k: str(v) for k, v in tables.metadata.items()})
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as handle:
         writer.write(handle)
