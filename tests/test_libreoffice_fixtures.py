@@ -53,6 +53,18 @@ KNOWN_MISMATCH: dict[str, dict[str, str]] = {
         SEVEN,
         NO_RULES + "; and " + MIXED_TITLE.format(example="一、白石县科学技术局2022年度收入支出决算总表"),
     ),
+    "pdfs/白石县/白石县人民医院/2024-budget.pdf": {
+        **dict.fromkeys(
+            (*SEVEN[:-1], "project_expenditure"),
+            MIXED_TITLE.format(example="一、白石县人民医院2024年部门收支总表"),
+        ),
+        "state_capital_expenditure": "the 项目支出表 page (its title late too) is read as a continuation of the "
+        "empty 国有资本经营 table before it: its rows become spurious state_capital lines",
+    },
+    "pdfs/青山县/青山县教育局/2022-budget.pdf": {
+        "revenue": "项 names wrapped over two lines in a squeezed portrait table: the second line is glued "
+        "to the next row's label (机关事业单位基本养老保 / 险缴费支出机关事业单位职业年金缴…)"
+    },
     "pdfs/青山县/青山县人民医院/2023-budget.pdf": {
         "fiscal_summary": "the table continues onto a page holding only the repeated print-title header "
         "and the 上年结转 / 总计 rows: the 总计 lines there are missed"
@@ -112,7 +124,7 @@ def _exactness_param(relative: str) -> object:
 
 def test_fixtures_validate_and_match_their_files() -> None:
     documents = _documents()
-    assert len(documents) == len(FIXTURES) == 8
+    assert len(documents) == len(FIXTURES) == 10
     for relative in documents:
         truth = _truth(relative)
         assert validation_errors(truth) == []

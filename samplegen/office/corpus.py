@@ -31,7 +31,7 @@ FIXTURE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "libr
 # (county, profile key, year, phase): the layout each fixture document is printed with. Between
 # them they cover every choice of OfficeLayout; the default layout is the plain baseline.
 FIXTURES: dict[tuple[str, str, int, str], OfficeLayout] = {
-    ("青山县", "education", 2022, "budget"): OfficeLayout(code_split=False, landscape_wide=True),
+    ("青山县", "education", 2023, "budget"): OfficeLayout(code_split=False, landscape_wide=True),
     ("白石县", "education", 2024, "budget"): OfficeLayout(code_split=True, tall_rows=True),
     ("白石县", "education", 2024, "final"): OfficeLayout(vertical_rules=False, code_split=False),
     ("青山县", "hospital", 2023, "budget"): OfficeLayout(group_small=True, two_label_lines=True),
@@ -44,6 +44,10 @@ FIXTURES: dict[tuple[str, str, int, str], OfficeLayout] = {
     ("青山县", "housing", 2024, "budget"): OfficeLayout(print_titles=False, tall_rows=True, page_header=True),
     ("白石县", "science", 2022, "final"): OfficeLayout(
         group_small=True, vertical_rules=False, landscape_wide=False, footer="- &P -"
+    ),
+    ("白石县", "hospital", 2024, "budget"): OfficeLayout(code_split=True, landscape_wide=True),
+    ("青山县", "education", 2022, "budget"): OfficeLayout(
+        title_in_grid=True, page_header=True, code_split=True, landscape_wide=False
     ),
 }
 
