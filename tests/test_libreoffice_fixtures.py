@@ -21,7 +21,7 @@ import pytest
 
 from bench.extraction_recall import Score, compare, truth_keys
 from extract.document import extract_document
-from extract.model import QuarantineError
+from extract.model import ExtractedDocument, QuarantineError
 from extract.settings import ExtractSettings
 from samplegen.office.corpus import FIXTURE_DIR, FIXTURES, main
 from samplegen.truth import validation_errors
@@ -73,18 +73,23 @@ def _truth(relative: str) -> dict:
 
 
 @cache
+def _extract(relative: str) -> ExtractedDocument | None:
+    """The reader's result on a fixture (None when it quarantines the document)."""
+    try:
+        return extract_document(FIXTURE_DIR / relative, ExtractSettings(run_narrative=False))
+    except QuarantineError:
+        return None
+
+
 def _score(relative: str) -> Score:
     """The reader's lines against the truth (a quarantined document extracts no line)."""
-    truth = _truth(relative)
-    try:
-        document = extract_document(FIXTURE_DIR / relative, ExtractSettings(run_narrative=False))
-        actual = Counter(
-            (x.table_type, x.code, x.item, x.measure, f"{x.amount_yuan:.2f}", x.page) for x in document.lines
-        )
-    except QuarantineError:
-        actual = Counter()
+    document = _extract(relative)
+    actual = Counter(
+        (x.table_type, x.code, x.item, x.measure, f"{x.amount_yuan:.2f}", x.page)
+        for x in (document.lines if document else [])
+    )
     score = Score()
-    compare(relative, truth_keys(truth), actual, score)
+    compare(relative, truth_keys(_truth(relative)), actual, score)
     return score
 
 
@@ -125,6 +130,20 @@ def test_truth_lines_are_printed_on_their_pages() -> None:
             for line in truth["lines"]
             if not any(form in texts[line["page"] - 1] for form in printed_forms(line["amount_yuan"]))
         ] == []
+
+
+@pytest.mark.parametrize("relative", _documents())
+def test_identity_and_tables_found(relative: str) -> None:
+    truth, document = _truth(relative), _extract(relative)
+    assert document is not None
+    identity = document.identity
+    assert (identity.county, identity.department, identity.fiscal_year, identity.phase) == (
+        truth["county"],
+        truth["department"],
+        truth["fiscal_year"],
+        truth["phase"],
+    )
+    assert sorted(document.tables_found) == sorted(truth["tables_present"])
 
 
 @pytest.mark.parametrize("relative", [_exactness_param(r) for r in _documents()])
