@@ -4,8 +4,8 @@
     python -m samplegen.office --fixtures                             refresh the fixture set
 
 Same layout as ``countybudget make-samples`` (``OUTDIR/pdfs``, ``OUTDIR/truth``), without the
-seed document and the files to quarantine. LibreOffice stamps creation dates, so the bytes (and
-the sha256 in the truth) change between runs; the lines and pages do not.
+seed document and the files to quarantine. The merged PDF carries no dates, so the same
+LibreOffice version prints the same bytes (another version may break pages differently).
 """
 
 from __future__ import annotations

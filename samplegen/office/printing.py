@@ -133,8 +133,8 @@ def merge(parts: list[Path], target: Path) -> None:
     for part in parts:
         writer.append(str(part))
     tables = PdfReader(str(parts[1 if len(parts) > 1 else 0]))
-    if tables.metadata:  # Producer / Creator of the printed tables, as a real merged file keeps
-        writer.add_metadata({k: str(v) for k, v in tables.metadata.items()})
+    if tables.metadata:  # Producer / Creator of the printed tables; no dates: same input, same bytes
+        writer.add_metadata({k: str(v) for k, v in tables.metadata.items() if not k.endswith("Date")})
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as handle:
         writer.write(handle)
