@@ -43,9 +43,10 @@ class SheetWriter:
         self.row = 1
         self.widths: dict[int, float] = {}
 
-    def border(self, top: bool = True, bottom: bool = True) -> Border:
+    def border(self) -> Border:
+        """Thin rules round the cell, or only above and below it (no vertical rules)."""
         side = THIN if self.layout.vertical_rules else None
-        return Border(left=side, right=side, top=THIN if top else None, bottom=THIN if bottom else None)
+        return Border(left=side, right=side, top=THIN, bottom=THIN)
 
     def put(
         self,
