@@ -9,7 +9,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export WAREHOUSE_PATH ?= $(CURDIR)/data/warehouse.duckdb
 export DISCLOSURE_INBOX ?= $(CURDIR)/data/inbox
 
-.PHONY: install run test ui bench lint clean
+.PHONY: install run test ui bench lint clean office-fixtures
 
 install: $(STAMP) $(FONT) $(DAGSTER_HOME)/dagster.yaml
 
@@ -45,6 +45,11 @@ ui: install
 
 bench: install
 	$(BIN)/python -m bench.run_all
+
+# The LibreOffice-printed fixtures (tests/fixtures/libreoffice); needs LibreOffice Calc, which
+# install and test do not: apt-get install -y libreoffice-calc-nogui fonts-wqy-zenhei
+office-fixtures: install
+	$(BIN)/python -m samplegen.office --fixtures
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

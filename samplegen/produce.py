@@ -7,6 +7,7 @@ numbers) and lets a process pool render departments in parallel.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,11 +75,12 @@ def write_document(
     }
 
 
-def run_job(job: DepartmentJob) -> list[dict]:
+def document_contexts(job: DepartmentJob) -> Iterator[tuple[DocContext, random.Random]]:
+    """Every document of a department job, in order: its context (numbers, style, plants) and the
+    random source its blocks are built from. Shared by the reportlab and LibreOffice producers."""
     rng = random.Random(job.seed)
     profile = profile_by_key(job.profile_key)
     finances = department_finances(profile, list(job.years), job.unit, rng)
-    truths = []
     for (year, phase), fin in sorted(finances.items()):
         if phase == "budget":
             add_carryover(fin, random.Random(f"{job.seed}:{year}:carryover"))
@@ -88,9 +90,11 @@ def run_job(job: DepartmentJob) -> list[dict]:
             if (plant_year, plant_phase) == (year, phase):
                 plant(ctx, check)
         ctx.findings += known_warnings(ctx)
-        truths.append(
-            render_document(
-                ctx, random.Random(f"{job.seed}:{year}:{phase}:blocks"), Path(job.outdir), job.profile_key
-            )
-        )
-    return truths
+        yield ctx, random.Random(f"{job.seed}:{year}:{phase}:blocks")
+
+
+def run_job(job: DepartmentJob) -> list[dict]:
+    return [
+        render_document(ctx, blocks_rng, Path(job.outdir), job.profile_key)
+        for ctx, blocks_rng in document_contexts(job)
+    ]

@@ -1,0 +1,5 @@
+import sys
+
+from samplegen.office.corpus import main
+
+sys.exit(main())
