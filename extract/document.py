@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.assemble import table_lines
-from extract.grid import read_grids
+from extract.grid import read_grids, read_unruled_grids
 from extract.identity import identify
 from extract.layout import lines_text
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
@@ -56,6 +56,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     if not routes:
         raise QuarantineError(ReasonClass.NO_TABLES, f"{path.name}: no standard table title found")
     grids = read_grids(path, [route.page for route in routes], settings)
+    unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
+    grids.update(read_unruled_grids(path, unruled, settings))
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
     for table in stitch(routes, grids):
         lines, report = table_lines(table, identity.phase, identity.fiscal_year)

@@ -6,10 +6,13 @@ a PDF and runs in a worker process without pandas objects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from extract.settings import ExtractSettings
+
+_META = re.compile(r"单位[:：]|部门[:：]|单位名称[:：]|部门名称[:：]|编制单位")
 
 
 @dataclass(frozen=True)
@@ -95,3 +98,42 @@ def read_grids(path: Path, pages: list[int], settings: ExtractSettings) -> dict[
         grid = _grid_from_camelot(table)
         by_page.setdefault(grid.page, []).append(grid)
     return {page: sorted(grids, key=lambda grid: -grid.top) for page, grids in by_page.items()}
+
+
+def read_unruled_grids(path: Path, pages: list[int], settings: ExtractSettings) -> dict[int, list[Grid]]:
+    """Tables without ruling lines, found by text alignment (camelot's network flavour); the title,
+    unit and 部门 lines it takes into the table are cut off."""
+    if not pages or settings.unruled_flavor == "none":
+        return {}
+    import camelot
+
+    tables = camelot.read_pdf(
+        str(path), pages=",".join(str(page) for page in sorted(set(pages))), flavor=settings.unruled_flavor
+    )
+    by_page: dict[int, list[Grid]] = {}
+    for table in tables:
+        grid = _without_heading_rows(_grid_from_camelot(table))
+        if grid.cells:
+            by_page.setdefault(grid.page, []).append(grid)
+    return {page: sorted(grids, key=lambda grid: -grid.top) for page, grids in by_page.items()}
+
+
+def _without_heading_rows(grid: Grid) -> Grid:
+    """Drop leading rows that are the table's title or its unit / 部门 line, not its header."""
+    from extract.titles import looks_like_title
+
+    skip = 0
+    for row in grid.cells:
+        text = "".join(cell.strip() for cell in row)
+        if text and not (looks_like_title(text) or _META.search(text)):
+            break
+        skip += 1
+    return Grid(
+        grid.page,
+        grid.cells[skip:],
+        grid.joined_left[skip:],
+        grid.top,
+        grid.accuracy,
+        grid.whitespace,
+        grid.column_edges,
+    )

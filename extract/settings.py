@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CAMELOT_ENGINES = ("vector", "ghostscript", "pdfium", "poppler", "pdftopng")
+UNRULED_FLAVORS = ("network", "stream", "none")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class ExtractSettings:
     camelot_engine: str = "vector"
     split_text: bool = True  # text running across a ruling line is split between the cells
     line_scale: int = 15  # camelot's default; a larger value finds shorter ruling lines
+    # Pages whose table rows are in the text but whose grid has no ruling lines (spreadsheets printed
+    # with horizontal borders only) are read again with camelot's text-alignment flavour.
+    unruled_flavor: str = "network"
     title_search_lines: int = 8  # a page title sits among the first lines of its page
     min_cjk_chars: int = 20  # fewer Chinese characters in the whole file = no text layer (a scan)
     identity_pages: int = 3  # the cover / title is on one of the first pages
@@ -34,6 +38,8 @@ class ExtractSettings:
             raise ValueError(
                 f"camelot_flavor must be 'lattice' (bordered tables), got {self.camelot_flavor!r}"
             )
+        if self.unruled_flavor not in UNRULED_FLAVORS:
+            raise ValueError(f"unruled_flavor must be one of {UNRULED_FLAVORS}, got {self.unruled_flavor!r}")
         if self.camelot_engine not in CAMELOT_ENGINES:
             raise ValueError(f"camelot_engine must be one of {CAMELOT_ENGINES}, got {self.camelot_engine!r}")
         for name in ("line_scale", "title_search_lines", "min_cjk_chars", "identity_pages"):
