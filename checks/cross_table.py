@@ -40,6 +40,12 @@ def general_budget_basic(index: LineIndex) -> Decimal | None:
     return row["basic"] if "basic" in row else personnel_and_public(row)
 
 
+def _basic_figures(index: LineIndex) -> int:
+    """How many printed figures ``general_budget_basic`` adds up (for the rounding allowance)."""
+    row = index.row(GBE, "合计") or {}
+    return 1 if "basic" in row else max(1, sum(1 for m in ("personnel", "public_use") if m in row))
+
+
 def economic_total(index: LineIndex) -> Decimal | None:
     """The economic table's total: budget 合计 row, 决算 人员经费合计 + 公用经费合计."""
     total = index.cell(ECONOMIC, "合计", "total")
@@ -50,9 +56,14 @@ def economic_total(index: LineIndex) -> Decimal | None:
     return None if people is None and public is None else (people or ZERO) + (public or ZERO)
 
 
+def _economic_figures(index: LineIndex) -> int:
+    return 1 if index.cell(ECONOMIC, "合计", "total") is not None else 2
+
+
 def basic_vs_economic(index: LineIndex, tol: Tolerances) -> list[Finding]:
     basic, economic = general_budget_basic(index), economic_total(index)
-    if basic is None or economic is None or agrees(basic, economic, tol.table(GBE, ECONOMIC)):
+    allowance = tol.figures(*[GBE] * _basic_figures(index), *[ECONOMIC] * _economic_figures(index))
+    if basic is None or economic is None or agrees(basic, economic, allowance):
         return []
     return [
         mismatch(
@@ -72,10 +83,11 @@ def expenditure_covers_general_budget(index: LineIndex, tol: Tolerances) -> list
     for measure, label in (("basic", "基本支出"), ("project", "项目支出")):
         every_fund = index.cell("expenditure", "合计", measure)
         general = general_budget_basic(index) if measure == "basic" else index.cell(GBE, "合计", measure)
+        figures = _basic_figures(index) if measure == "basic" else 1
         if (
             every_fund is not None
             and general is not None
-            and general - every_fund > tol.table(GBE, "expenditure")
+            and general - every_fund > tol.figures(*[GBE] * figures, "expenditure")
         ):
             found.append(
                 mismatch(
@@ -96,7 +108,8 @@ def personnel_plus_public(index: LineIndex, tol: Tolerances) -> list[Finding]:
         expected = personnel_and_public(row)
         if "basic" not in row or expected is None:
             continue
-        if not agrees(expected, row["basic"], tol.table(GBE)):
+        printed = sum(1 for m in ("personnel", "public_use") if m in row)
+        if not agrees(expected, row["basic"], tol.sum(GBE, printed)):
             found.append(
                 mismatch(
                     names.PERSONNEL_PLUS_PUBLIC,
@@ -113,7 +126,6 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     """total = outbound + vehicle_total + reception; vehicle_total = purchase + operation (each
     printed year, 决算数 and 预算数 columns)."""
     found = []
-    step = tol.table(THREE)
     for key, row in index.tables.get(THREE, {}).items():
         for suffix in ("", "_budget"):
 
@@ -127,7 +139,8 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
             )
             if vehicles is not None and (purchase is not None or operation is not None):
                 expected = (purchase or ZERO) + (operation or ZERO)
-                if not agrees(expected, vehicles, step):
+                printed = (purchase is not None) + (operation is not None)
+                if not agrees(expected, vehicles, tol.sum(THREE, printed)):
                     found.append(
                         mismatch(
                             names.THREE_PUBLIC_VEHICLE,
@@ -137,13 +150,17 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
                             vehicles,
                         )
                     )
+            vehicle_figures = 1
             if vehicles is None and (purchase is not None or operation is not None):
                 vehicles = (purchase or ZERO) + (operation or ZERO)
+                vehicle_figures = (purchase is not None) + (operation is not None)
             parts = [get("outbound"), vehicles, get("reception")]
             total = get("total")
             if total is not None and any(p is not None for p in parts):
                 expected = sum((p or ZERO for p in parts), ZERO)
-                if not agrees(expected, total, step):
+                printed = sum(1 for p in (parts[0], parts[2]) if p is not None)
+                printed += vehicle_figures if vehicles is not None else 0
+                if not agrees(expected, total, tol.sum(THREE, printed)):
                     found.append(
                         mismatch(
                             names.THREE_PUBLIC_TOTAL,
@@ -166,7 +183,7 @@ def three_public_vs_economic(index: LineIndex, tol: Tolerances, three_public_pre
         row = index.row(ECONOMIC, code) or {}
         economic = row.get("total", row.get("amount"))
         ceiling = own_year.get(measure, ZERO)
-        if economic is not None and economic - ceiling > tol.table(THREE, ECONOMIC):
+        if economic is not None and economic - ceiling > tol.figures(THREE, ECONOMIC):
             found.append(
                 mismatch(
                     names.THREE_PUBLIC_VS_ECONOMIC,

@@ -25,6 +25,7 @@ from checks.narrative_rules import (
 )
 from checks.table_arithmetic import hierarchy_sums, row_totals, summary_checks, table_totals
 from checks.tolerance import Tolerances
+from checks.verification import Verifier, read_tables
 from extract.model import ExtractedDocument
 
 
@@ -38,25 +39,41 @@ def missing_toc_tables(doc: ExtractedDocument) -> list[Finding]:
     ]
 
 
+def _noted_empty(doc: ExtractedDocument, table: str) -> bool:
+    """The table is printed with a note that it has no data (zero, as read)."""
+    return any(t.table_type == table and t.empty for t in doc.tables)
+
+
 def check_document(doc: ExtractedDocument) -> list[Finding]:
+    """Every rule on one document. Rules that compare a table with another table or with the
+    narrative only see the tables the reader got (``read_tables``): a table that was missed, is all
+    zeros, or fails most of its own identities says nothing about the others."""
+    findings: list[Finding] = []
     index, tol = LineIndex(doc.lines), Tolerances(doc)
+    try:
+        read = read_tables(doc, Verifier(doc))
+    except Exception as exc:  # noqa: BLE001 - odd data must not hide the rules: compare every table
+        read = set(index.tables)
+        findings.append(Finding(None, names.CHECK_FAILED, "warn", f"self-verification failed: {exc!r}"))
+    seen = LineIndex([line for line in doc.lines if line.table_type in read])
     rules = [
         lambda: summary_checks(index, tol),
         lambda: hierarchy_sums(index, tol),
         lambda: table_totals(index, tol),
         lambda: row_totals(index, tol),
-        lambda: basic_vs_economic(index, tol),
-        lambda: expenditure_covers_general_budget(index, tol),
+        lambda: basic_vs_economic(seen, tol),
+        lambda: expenditure_covers_general_budget(seen, tol),
         lambda: personnel_plus_public(index, tol),
         lambda: three_public_sums(index, tol),
-        lambda: three_public_vs_economic(index, tol, "three_public" in doc.tables_found),
-        lambda: narrative_vs_tables(doc, index, tol),
+        lambda: three_public_vs_economic(
+            seen, tol, "three_public" in read or _noted_empty(doc, "three_public")
+        ),
+        lambda: narrative_vs_tables(doc, seen, tol),
         lambda: narrative_parts(doc),
         lambda: narrative_percentages(doc),
-        lambda: narrative_vs_projects(doc, index, tol),
+        lambda: narrative_vs_projects(doc, seen, tol),
         lambda: missing_toc_tables(doc),
     ]
-    findings: list[Finding] = []
     for rule in rules:
         try:
             findings += rule()

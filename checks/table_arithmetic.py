@@ -12,7 +12,7 @@ from checks import names
 from checks.finding_text import mismatch
 from checks.findings import Finding
 from checks.line_index import LineIndex, Row
-from checks.tolerance import Tolerances, agrees
+from checks.tolerance import Tolerances, agrees, rounding_allowance
 
 CODED_TABLES = (
     "revenue",
@@ -53,13 +53,14 @@ def sum_rows(rows: list[Row], measure: str) -> Decimal:
 
 
 def _compare_parent(
-    table: str, label: str, parent: Row, children: list[Row], tol: Decimal, check: str
+    table: str, label: str, parent: Row, children: list[Row], tol: Tolerances, check: str
 ) -> list[Finding]:
     measures = set(parent).union(*children)
     found = []
     for measure in sorted(measures):
         expected, actual = sum_rows(children, measure), parent.get(measure, ZERO)
-        if not agrees(expected, actual, tol):
+        printed = sum(1 for row in children if measure in row)
+        if not agrees(expected, actual, tol.sum(table, printed)):
             found.append(
                 mismatch(check, "error", f"{table} {label} {measure} vs sum of its parts", expected, actual)
             )
@@ -78,7 +79,7 @@ def hierarchy_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
             if parent:
                 children.setdefault(parent, []).append(rows[code])
         for parent, kids in children.items():
-            found += _compare_parent(table, parent, rows[parent], kids, tol.table(table), names.HIERARCHY_SUM)
+            found += _compare_parent(table, parent, rows[parent], kids, tol, names.HIERARCHY_SUM)
     return found
 
 
@@ -94,19 +95,20 @@ def table_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
         total = index.first_cell(table, TOTAL_LABELS, "total") is not None
         if total:
             total_row = index.row(table, "合计") or index.row(table, "总计") or {}
-            found += _compare_parent(table, "合计", total_row, roots, tol.table(table), names.TABLE_TOTAL)
+            found += _compare_parent(table, "合计", total_row, roots, tol, names.TABLE_TOTAL)
         elif table == "basic_expenditure_economic":
-            found += _economic_final_total(index, roots, tol.table(table))
+            found += _economic_final_total(index, roots, tol)
     return found
 
 
-def _economic_final_total(index: LineIndex, roots: list[Row], tol: Decimal) -> list[Finding]:
+def _economic_final_total(index: LineIndex, roots: list[Row], tol: Tolerances) -> list[Finding]:
     people = index.cell("basic_expenditure_economic", "人员经费合计", "amount")
     public = index.cell("basic_expenditure_economic", "公用经费合计", "amount")
     if people is None or public is None:
         return []
     expected = sum_rows(roots, "amount")
-    if agrees(expected, people + public, tol):
+    printed = sum(1 for row in roots if "amount" in row) + 1  # the two 合计 figures: one more
+    if agrees(expected, people + public, tol.sum("basic_expenditure_economic", printed)):
         return []
     return [
         mismatch(
@@ -137,31 +139,61 @@ def row_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
             if total not in row or not parts:
                 continue
             expected = sum((row.get(m, ZERO) for m in parts), ZERO)
-            if not agrees(expected, row[total], tol.table(table)):
+            printed = sum(1 for m in parts if m in row)
+            if not agrees(expected, row[total], tol.sum(table, printed)):
                 what = f"{table} row {key}: {total} vs {'+'.join(parts)}"
                 found.append(mismatch(names.ROW_TOTAL, "error", what, expected, row[total]))
     return found
 
 
+def summary_revenue_items(index: LineIndex) -> list[tuple[str, Decimal]]:
+    """The summary's revenue items in printed order (labels without 合计/总计/小计/结转/结余)."""
+    return [
+        (label, row["revenue"])
+        for label, row in index.labelled_rows("summary").items()
+        if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)
+    ]
+
+
+def _is_subtotal(values: list[Decimal], at: int, step: Decimal) -> bool:
+    running = ZERO
+    for count, value in enumerate(values[at + 1 :], start=1):
+        running += value
+        if abs(running - values[at]) <= rounding_allowance(step, count):
+            return True
+        if running > values[at] + rounding_allowance(step, count):
+            return False
+    return False
+
+
+def without_subtotals(values: list[Decimal], step: Decimal) -> list[Decimal]:
+    """The values with subtotal rows dropped: a non-zero row equal to the sum of the rows right
+    after it (some templates print 财政拨款 above 一般公共预算拨款…, 单位资金 above 事业收入…).
+    Only ever tried when the plain sum fails, so a coincidence cannot hide a real error."""
+    return [v for at, v in enumerate(values) if v == 0 or not _is_subtotal(values, at, step)]
+
+
 def summary_checks(index: LineIndex, tol: Tolerances) -> list[Finding]:
-    """收入总计 = 支出总计; 本年收入合计 = sum of the revenue items."""
+    """收入总计 = 支出总计; 本年收入合计 = sum of the revenue items (subtotal rows counted once)."""
     found: list[Finding] = []
-    step = tol.table("summary")
     revenue = index.first_cell("summary", ("总计", "收入总计"), "revenue")
     expenditure = index.first_cell("summary", ("总计", "支出总计"), "expenditure")
-    if revenue is not None and expenditure is not None and not agrees(revenue, expenditure, step):
+    if (
+        revenue is not None
+        and expenditure is not None
+        and not agrees(revenue, expenditure, tol.sum("summary", 1))
+    ):
         found.append(
             mismatch(names.SUMMARY_BALANCE, "error", "summary 支出总计 vs 收入总计", revenue, expenditure)
         )
     current = index.first_cell("summary", ("本年收入合计", "本年收入小计", "收入合计"), "revenue")
-    items = [
-        row["revenue"]
-        for label, row in index.labelled_rows("summary").items()
-        if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)
-    ]
+    items = [value for _, value in summary_revenue_items(index)]
     if current is not None and items:
         expected = sum(items, ZERO)
-        if not agrees(expected, current, step):
+        leaves = without_subtotals(items, tol.step("summary"))
+        if not agrees(expected, current, tol.sum("summary", len(items))) and not agrees(
+            sum(leaves, ZERO), current, tol.sum("summary", len(leaves))
+        ):
             found.append(
                 mismatch(
                     names.SUMMARY_REVENUE_SUM,
