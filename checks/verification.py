@@ -60,6 +60,27 @@ CROSS_TABLE = (
 # A table is taken as misread when fewer than half of at least 10 checked amounts are confirmed:
 # one misprinted cell breaks a few identities, a wrong column mapping or lost rows break most. A
 # small table (三公: 6 amounts) never qualifies: there one wrong cell breaks every identity.
+# (table, measure) pairs whose rows of the same printed label print the same figure: the summary's
+# and fiscal_summary's 支出 side list the functional 类 of the expenditure tables by name.
+SAME_LABEL = (
+    (("summary", "expenditure"), ("expenditure", "total")),
+    (("fiscal_summary", "total"), ("general_budget_expenditure", "total")),
+    (("fiscal_summary", "general_budget"), ("general_budget_expenditure", "total")),
+    (("summary", "revenue"), ("fiscal_summary", "revenue")),
+)
+# summary revenue item (label fragment) -> the revenue table's 合计 measure printing it
+REVENUE_ITEM_MEASURE = (
+    ("一般公共预算", "general_budget"),
+    ("政府性基金", "government_fund"),
+    ("国有资本", "state_capital"),
+    ("财政专户", "special_account"),
+    ("事业单位经营", "operation_income"),
+    ("事业收入", "business_income"),
+    ("上级补助", "superior_subsidy"),
+    ("附属单位", "affiliated_remit"),
+    ("其他收入", "other_income"),
+    ("财政拨款", "fiscal_appropriation"),
+)
 UNVERIFIED_BELOW = Decimal("0.5")
 UNVERIFIED_MIN_CHECKED = 10
 
@@ -75,10 +96,32 @@ class Verifier:
             self._row_identities(table)
             self._coded_identities(table)
         self._summary()
+        self._fiscal_balance()
         self._three_public()
         self._economic_final()
         for left, right in CROSS_TABLE:
             self._cross(left, right)
+        labels = self._unique_labels(doc)
+        for (table_a, measure_a), (table_b, measure_b) in SAME_LABEL:
+            for label, key_b in labels.get(table_b, {}).items():
+                if label in self.index.labelled_rows(table_a):
+                    self._equal([(table_a, label, measure_a)], [(table_b, key_b, measure_b)], within=False)
+        for label, _ in summary_revenue_items(self.index):
+            measure = next((m for fragment, m in REVENUE_ITEM_MEASURE if fragment in label), None)
+            if measure:
+                self._equal([("summary", label, "revenue")], [("revenue", "合计", measure)], within=False)
+
+    @staticmethod
+    def _unique_labels(doc: ExtractedDocument) -> dict[str, dict[str, str]]:
+        """Per table: printed label -> row key, for labels that name one row only."""
+        keys: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for line in doc.lines:
+            if line.item:
+                keys[line.table_type][line.item].add(line.code or line.item)
+        return {
+            table: {label: next(iter(k)) for label, k in by_label.items() if len(k) == 1}
+            for table, by_label in keys.items()
+        }
 
     def value(self, cell: Cell) -> Decimal | None:
         return self.index.cell(*cell)
@@ -152,6 +195,18 @@ class Verifier:
             total = self.value(("summary", current, "revenue"))
             if total is not None and abs(total - sum(leaves, ZERO)) <= rounding_allowance(step, len(leaves)):
                 self.confirmed.update([("summary", current, "revenue"), *cells])
+
+    def _fiscal_balance(self) -> None:
+        """财政拨款收支总表: 收入总计 = 支出总计 and 本年收入(合计) = 本年支出(合计)."""
+        table = "fiscal_summary"
+        for revenue_keys, spent_keys in (
+            (("收入总计", "总计"), ("支出总计", "总计")),
+            (("本年收入合计", "本年收入", "收入合计"), ("本年支出合计", "本年支出", "支出合计")),
+        ):
+            revenue = next((k for k in revenue_keys if self.value((table, k, "revenue")) is not None), None)
+            spent = next((k for k in spent_keys if self.value((table, k, "total")) is not None), None)
+            if revenue and spent:
+                self._equal([(table, revenue, "revenue")], [(table, spent, "total")])
 
     def _three_public(self) -> None:
         table = "three_public"
