@@ -12,7 +12,7 @@ from checks import names
 from checks.finding_text import mismatch
 from checks.findings import Finding
 from checks.line_index import LineIndex, Row
-from checks.tolerance import Tolerances, agrees
+from checks.tolerance import Tolerances, agrees, figure_step, figures_allowance
 
 ZERO = Decimal("0.00")
 GBE, ECONOMIC, THREE = "general_budget_expenditure", "basic_expenditure_economic", "three_public"
@@ -62,8 +62,12 @@ def _economic_figures(index: LineIndex) -> int:
 
 def basic_vs_economic(index: LineIndex, tol: Tolerances) -> list[Finding]:
     basic, economic = general_budget_basic(index), economic_total(index)
-    allowance = tol.figures(*[GBE] * _basic_figures(index), *[ECONOMIC] * _economic_figures(index))
-    if basic is None or economic is None or agrees(basic, economic, allowance):
+    if basic is None or economic is None:
+        return []
+    steps = [figure_step(tol.step(GBE), basic)] * _basic_figures(index)
+    steps += [figure_step(tol.step(ECONOMIC), economic)] * _economic_figures(index)
+    allowance = figures_allowance(steps)
+    if agrees(basic, economic, allowance):
         return []
     return [
         mismatch(
@@ -108,8 +112,8 @@ def personnel_plus_public(index: LineIndex, tol: Tolerances) -> list[Finding]:
         expected = personnel_and_public(row)
         if "basic" not in row or expected is None:
             continue
-        printed = sum(1 for m in ("personnel", "public_use") if m in row)
-        if not agrees(expected, row["basic"], tol.sum(GBE, printed)):
+        figures = [row["basic"], *(row[m] for m in ("personnel", "public_use") if m in row)]
+        if not agrees(expected, row["basic"], tol.sum(GBE, len(figures) - 1, figures)):
             found.append(
                 mismatch(
                     names.PERSONNEL_PLUS_PUBLIC,
@@ -173,13 +177,24 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     return found
 
 
-def three_public_vs_economic(index: LineIndex, tol: Tolerances, three_public_present: bool) -> list[Finding]:
-    """30212/30217/30231/31013 of the basic economic table do not exceed the 三公 items."""
+# economic code -> what its printed label must name for the code to mean the 三公 item: local
+# classifications reuse codes (Shanghai prints 30212 机关事业单位退休人员活动费).
+ECONOMIC_THREE_PUBLIC_LABEL = {"30212": "出国", "30217": "接待", "30231": "公务用车", "31013": "公务用车"}
+
+
+def three_public_vs_economic(
+    index: LineIndex, tol: Tolerances, three_public_present: bool, labels: dict[str, str] | None = None
+) -> list[Finding]:
+    """30212/30217/30231/31013 of the basic economic table do not exceed the 三公 items.
+    ``labels``: economic code -> printed label; a code printed with another meaning is skipped."""
     if not three_public_present:
         return []
     own_year = index.row(THREE, None) or {}
     found = []
     for code, measure in ECONOMIC_THREE_PUBLIC.items():
+        label = (labels or {}).get(code)
+        if label and ECONOMIC_THREE_PUBLIC_LABEL[code] not in label:
+            continue
         row = index.row(ECONOMIC, code) or {}
         economic = row.get("total", row.get("amount"))
         ceiling = own_year.get(measure, ZERO)

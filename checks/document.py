@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from checks import names
 from checks.cross_table import (
+    ECONOMIC,
     basic_vs_economic,
     expenditure_covers_general_budget,
     personnel_plus_public,
@@ -66,7 +67,10 @@ def check_document(doc: ExtractedDocument) -> list[Finding]:
         lambda: personnel_plus_public(index, tol),
         lambda: three_public_sums(index, tol),
         lambda: three_public_vs_economic(
-            seen, tol, "three_public" in read or _noted_empty(doc, "three_public")
+            seen,
+            tol,
+            "three_public" in read or _noted_empty(doc, "three_public"),
+            {x.code: x.item for x in doc.lines if x.table_type == ECONOMIC and x.code and x.item},
         ),
         lambda: narrative_vs_tables(doc, seen, tol),
         lambda: narrative_parts(doc),

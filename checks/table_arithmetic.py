@@ -59,8 +59,8 @@ def _compare_parent(
     found = []
     for measure in sorted(measures):
         expected, actual = sum_rows(children, measure), parent.get(measure, ZERO)
-        printed = sum(1 for row in children if measure in row)
-        if not agrees(expected, actual, tol.sum(table, printed)):
+        figures = [actual, *(row[measure] for row in children if measure in row)]
+        if not agrees(expected, actual, tol.sum(table, len(figures) - 1, figures)):
             found.append(
                 mismatch(check, "error", f"{table} {label} {measure} vs sum of its parts", expected, actual)
             )
@@ -139,8 +139,8 @@ def row_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
             if total not in row or not parts:
                 continue
             expected = sum((row.get(m, ZERO) for m in parts), ZERO)
-            printed = sum(1 for m in parts if m in row)
-            if not agrees(expected, row[total], tol.sum(table, printed)):
+            figures = [row[total], *(row[m] for m in parts if m in row)]
+            if not agrees(expected, row[total], tol.sum(table, len(figures) - 1, figures)):
                 what = f"{table} row {key}: {total} vs {'+'.join(parts)}"
                 found.append(mismatch(names.ROW_TOTAL, "error", what, expected, row[total]))
     return found

@@ -14,6 +14,11 @@ per table as the finest step among its non-zero amounts, capped by the unit: 5 a
 ``TRUSTED_AMOUNTS`` non-zero amounts are trusted; smaller tables take the finest step of the
 document's other tables in the same unit, else 0.01 of the unit. Narrative figures carry their
 own printed text (``NarrativeMetric.sentence``), from which their precision is read.
+
+One exception to the per-table precision: a figure that is a whole number of yuan in a table
+printed to fen may have been printed without decimals (a 元 table whose 合计 cell reads
+``22,118,861`` beside ``14,348,853.34``), so it is allowed half a yuan (``figure_step``); the most
+this can hide is a misread of cents.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ NARRATIVE_STEP = Decimal("100")  # a narrative figure whose printed text is not 
 PERCENT_STEP = Decimal("0.01")
 MIN_STEP = Decimal("0.01")  # a fen: nothing is printed finer
 TRUSTED_AMOUNTS = 5
+WHOLE_YUAN = Decimal(1)
 _STEPS = tuple(Decimal(10) ** e for e in range(8, -3, -1))  # 1e8 … 0.01
 _NARRATIVE_FACTOR = {
     "亿元": Decimal(100000000),
@@ -48,6 +54,12 @@ def rounding_allowance(step: Decimal, parts: int) -> Decimal:
     """How far a printed total may be from the sum of ``parts`` printed parts of precision ``step``:
     the rounding of the parts and of the total, half a unit each, and at least one unit."""
     return max(step, step * (parts + 1) / 2)
+
+
+def figure_step(step: Decimal, value: Decimal) -> Decimal:
+    """The precision of one printed figure of a table printed to ``step``: a whole number of yuan
+    in a table finer than a yuan may have been printed in whole yuan."""
+    return WHOLE_YUAN if step < WHOLE_YUAN and value % WHOLE_YUAN == 0 else step
 
 
 def figures_allowance(steps: Iterable[Decimal]) -> Decimal:
@@ -121,9 +133,12 @@ class Tolerances:
         """One unit of the coarsest of the tables: two single printed figures that should be equal."""
         return max((self.step(t) for t in table_types), default=UNKNOWN_UNIT_STEP)
 
-    def sum(self, table: str, parts: int) -> Decimal:
-        """A total of ``table`` vs the sum of ``parts`` printed figures of the same table."""
-        return rounding_allowance(self.step(table), parts)
+    def sum(self, table: str, parts: int, figures: Iterable[Decimal] = ()) -> Decimal:
+        """A total of ``table`` vs the sum of ``parts`` printed figures of the same table;
+        ``figures`` (the total and the parts, when known) widen it for whole-yuan figures."""
+        step = self.step(table)
+        slack = sum((figure_step(step, f) - step for f in figures), Decimal(0)) / 2
+        return rounding_allowance(step, parts) + slack
 
     def figures(self, *tables: str) -> Decimal:
         """Several printed figures, one from each table named (a table may be named twice)."""

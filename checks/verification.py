@@ -32,7 +32,7 @@ from checks.table_arithmetic import (
     summary_revenue_items,
     without_subtotals,
 )
-from checks.tolerance import Tolerances, figures_allowance, rounding_allowance
+from checks.tolerance import Tolerances, figure_step, figures_allowance, rounding_allowance
 from extract.model import ExtractedDocument
 
 ZERO = Decimal("0.00")
@@ -134,7 +134,8 @@ class Verifier:
             return False
         cells = left + right
         total = sum((self.value(c) for c in left), ZERO) - sum((self.value(c) for c in right), ZERO)
-        holds = abs(total) <= figures_allowance(self.tol.step(c[0]) for c in cells)
+        steps = (figure_step(self.tol.step(c[0]), self.value(c)) for c in cells)
+        holds = abs(total) <= figures_allowance(steps)
         if within:
             self.checked.update(cells)
         if holds:
