@@ -52,15 +52,40 @@ def sum_rows(rows: list[Row], measure: str) -> Decimal:
     return sum((row.get(measure, ZERO) for row in rows), ZERO)
 
 
+def leaf_counts(codes: list[str]) -> dict[str, int]:
+    """Per code, the printed leaf rows beneath it (1 for a leaf). Documents often add up their
+    totals from the rounded leaves, so a 合计 may differ from the sum of its rounded 类 by the
+    rounding of every leaf beneath: the allowance counts leaves, not direct children."""
+    code_set = set(codes)
+    kids: dict[str, list[str]] = {}
+    for code in codes:
+        parent = parent_code(code, code_set)
+        if parent:
+            kids.setdefault(parent, []).append(code)
+    counts: dict[str, int] = {}
+    for code in sorted(codes, key=len, reverse=True):  # children (longer codes) first
+        counts[code] = sum(counts[k] for k in kids.get(code, ())) or 1
+    return counts
+
+
 def _compare_parent(
-    table: str, label: str, parent: Row, children: list[Row], tol: Tolerances, check: str
+    table: str,
+    label: str,
+    parent: Row,
+    children: list[Row],
+    tol: Tolerances,
+    check: str,
+    leaves: list[int] | None = None,
 ) -> list[Finding]:
+    """``leaves``: per child, the rounded leaf figures beneath it (default 1 each)."""
     measures = set(parent).union(*children)
     found = []
+    weights = leaves or [1] * len(children)
     for measure in sorted(measures):
         expected, actual = sum_rows(children, measure), parent.get(measure, ZERO)
         figures = [actual, *(row[measure] for row in children if measure in row)]
-        if not agrees(expected, actual, tol.sum(table, len(figures) - 1, figures)):
+        hidden = sum(w for row, w in zip(children, weights, strict=True) if measure in row)
+        if not agrees(expected, actual, tol.sum(table, hidden, figures)):
             found.append(
                 mismatch(check, "error", f"{table} {label} {measure} vs sum of its parts", expected, actual)
             )
@@ -73,13 +98,22 @@ def hierarchy_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     for table in CODED_TABLES:
         rows = index.coded_rows(table)
         codes = set(rows)
-        children: dict[str, list[Row]] = {}
+        children: dict[str, list[str]] = {}
         for code in rows:
             parent = parent_code(code, codes)
             if parent:
-                children.setdefault(parent, []).append(rows[code])
+                children.setdefault(parent, []).append(code)
+        leaves = leaf_counts(list(rows))
         for parent, kids in children.items():
-            found += _compare_parent(table, parent, rows[parent], kids, tol, names.HIERARCHY_SUM)
+            found += _compare_parent(
+                table,
+                parent,
+                rows[parent],
+                [rows[k] for k in kids],
+                tol,
+                names.HIERARCHY_SUM,
+                [leaves[k] for k in kids],
+            )
     return found
 
 
@@ -89,26 +123,31 @@ def table_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
     for table in CODED_TABLES:
         rows = index.coded_rows(table)
         codes = set(rows)
-        roots = [row for code, row in rows.items() if parent_code(code, codes) is None]
+        root_codes = [code for code in rows if parent_code(code, codes) is None]
+        roots = [rows[code] for code in root_codes]
         if not roots:
             continue
         total = index.first_cell(table, TOTAL_LABELS, "total") is not None
         if total:
             total_row = index.row(table, "合计") or index.row(table, "总计") or {}
-            found += _compare_parent(table, "合计", total_row, roots, tol, names.TABLE_TOTAL)
+            leaves = leaf_counts(list(rows))
+            found += _compare_parent(
+                table, "合计", total_row, roots, tol, names.TABLE_TOTAL, [leaves[c] for c in root_codes]
+            )
         elif table == "basic_expenditure_economic":
-            found += _economic_final_total(index, roots, tol)
+            leaves = leaf_counts(list(rows))
+            found += _economic_final_total(index, roots, tol, sum(leaves[c] for c in root_codes))
     return found
 
 
-def _economic_final_total(index: LineIndex, roots: list[Row], tol: Tolerances) -> list[Finding]:
+def _economic_final_total(index: LineIndex, roots: list[Row], tol: Tolerances, leaves: int) -> list[Finding]:
     people = index.cell("basic_expenditure_economic", "人员经费合计", "amount")
     public = index.cell("basic_expenditure_economic", "公用经费合计", "amount")
     if people is None or public is None:
         return []
     expected = sum_rows(roots, "amount")
-    printed = sum(1 for row in roots if "amount" in row) + 1  # the two 合计 figures: one more
-    if agrees(expected, people + public, tol.sum("basic_expenditure_economic", printed)):
+    # the leaves beneath the 类 rows, and one more for the second 合计 figure
+    if agrees(expected, people + public, tol.sum("basic_expenditure_economic", leaves + 1)):
         return []
     return [
         mismatch(

@@ -28,6 +28,7 @@ from checks.table_arithmetic import (
     ROW_PARTS,
     TOTAL_LABELS,
     _row_parts,
+    leaf_counts,
     parent_code,
     summary_revenue_items,
     without_subtotals,
@@ -126,16 +127,20 @@ class Verifier:
     def value(self, cell: Cell) -> Decimal | None:
         return self.index.cell(*cell)
 
-    def _equal(self, left: list[Cell], right: list[Cell], within: bool = True) -> bool:
-        """Σ left = Σ right, each cell rounded to its table's printed precision."""
+    def _equal(
+        self, left: list[Cell], right: list[Cell], within: bool = True, leaves: dict[str, int] | None = None
+    ) -> bool:
+        """Σ left = Σ right, each cell rounded to its table's printed precision; ``leaves``: per
+        row key, the rounded leaf figures beneath it (``table_arithmetic.leaf_counts``)."""
         left = [c for c in left if self.value(c) is not None]
         right = [c for c in right if self.value(c) is not None]
         if not left or not right:
             return False
         cells = left + right
         total = sum((self.value(c) for c in left), ZERO) - sum((self.value(c) for c in right), ZERO)
-        steps = (figure_step(self.tol.step(c[0]), self.value(c)) for c in cells)
-        holds = abs(total) <= figures_allowance(steps)
+        steps = [figure_step(self.tol.step(c[0]), self.value(c)) for c in cells]
+        hidden = sum(((leaves or {}).get(c[1] or "", 1) - 1) * self.tol.step(c[0]) for c in right)
+        holds = abs(total) <= figures_allowance(steps) + hidden / 2
         if within:
             self.checked.update(cells)
         if holds:
@@ -160,12 +165,14 @@ class Verifier:
         for code in codes:
             children[parent_code(code, set(codes))].append(code)
         total_key = next((label for label in TOTAL_LABELS if label in rows), None)
+        leaves = leaf_counts(codes)
         for parent, kids in children.items():
             parent_key = parent if parent is not None else total_key
             if parent_key is None:
                 continue
             for measure in rows[parent_key]:
-                self._equal([(table, parent_key, measure)], [(table, kid, measure) for kid in kids])
+                cells = [(table, kid, measure) for kid in kids]
+                self._equal([(table, parent_key, measure)], cells, leaves=leaves)
 
     def _economic_final(self) -> None:
         table = "basic_expenditure_economic"
