@@ -194,22 +194,39 @@ def summary_revenue_items(index: LineIndex) -> list[tuple[str, Decimal]]:
     ]
 
 
-def _is_subtotal(values: list[Decimal], at: int, step: Decimal) -> bool:
+def _run_end(values: list[Decimal], at: int, end: int, step: Decimal) -> int | None:
+    """Where the rows after ``at`` (up to ``end``) first add up to it, if they do."""
     running = ZERO
-    for count, value in enumerate(values[at + 1 :], start=1):
-        running += value
+    for stop in range(at + 1, end):
+        running += values[stop]
+        count = stop - at
         if abs(running - values[at]) <= rounding_allowance(step, count):
-            return True
+            return stop + 1
         if running > values[at] + rounding_allowance(step, count):
-            return False
-    return False
+            return None
+    return None
+
+
+def _leaves(values: list[Decimal], start: int, end: int, step: Decimal) -> list[Decimal]:
+    out: list[Decimal] = []
+    at = start
+    while at < end:
+        stop = _run_end(values, at, end, step) if values[at] != 0 else None
+        if stop is None:
+            out.append(values[at])
+            at += 1
+        else:  # a subtotal: its parts are the rows up to ``stop``, which may hold subtotals too
+            out += _leaves(values, at + 1, stop, step)
+            at = stop
+    return out
 
 
 def without_subtotals(values: list[Decimal], step: Decimal) -> list[Decimal]:
     """The values with subtotal rows dropped: a non-zero row equal to the sum of the rows right
-    after it (some templates print 财政拨款 above 一般公共预算拨款…, 单位资金 above 事业收入…).
-    Only ever tried when the plain sum fails, so a coincidence cannot hide a real error."""
-    return [v for at, v in enumerate(values) if v == 0 or not _is_subtotal(values, at, step)]
+    after it (some templates print 财政拨款 above 一般公共预算拨款…, 单位资金 above 事业收入…); a
+    subtotal's parts never reach past it. Only ever tried when the plain sum fails, so a
+    coincidence cannot hide a real error."""
+    return _leaves(values, 0, len(values), step)
 
 
 def summary_checks(index: LineIndex, tol: Tolerances) -> list[Finding]:
