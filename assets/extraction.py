@@ -5,8 +5,8 @@ from pathlib import Path
 
 from dagster import AssetExecutionContext, AssetObservation, MaterializeResult, MetadataValue
 
-from assets.previews import extraction_report, markdown_table, without_none
-from extract.model import ReasonClass
+from assets.previews import extraction_report, markdown_table, verified_share, without_none
+from extract.model import ExtractedDocument, ReasonClass
 from pipelines.inventory import InventoryEntry, Manifest
 from pipelines.partitions import document_asset
 from pipelines.resources import ExtractionResource, StagingStore
@@ -68,6 +68,7 @@ def source_documents(context: AssetExecutionContext, staging: StagingStore) -> M
 def extracted_documents(
     context: AssetExecutionContext, staging: StagingStore, extraction: ExtractionResource
 ) -> MaterializeResult:
+    from checks.verification import with_verification
     from extract.isolation import extract_many
 
     started = time.perf_counter()
@@ -77,7 +78,7 @@ def extracted_documents(
         Path(s.entry.path) for s in sources.values() if s.problem is None and not s.entry.duplicate_of
     ]
     results = extract_many(readable, extraction.limits(), workers=extraction.workers)
-    quarantined = pages = tables = 0
+    quarantined = pages = tables = amounts = verified = 0
     preview: list[tuple] = []
     for key, source in sources.items():
         if source.problem is None and source.entry.duplicate_of:
@@ -85,13 +86,17 @@ def extracted_documents(
         else:
             result = source.problem or results[Path(source.entry.path)]
         staged = Quarantined.from_error(result) if isinstance(result, Exception) else result
+        if isinstance(staged, ExtractedDocument):  # TableReport.amounts / verified for the metadata
+            staged = with_verification(staged)
         staging.put(key, EXTRACTED, staged)
         if isinstance(staged, Quarantined):
             quarantined += 1
             metadata = {"quarantined": staged.reason, "message": staged.message}
-            preview.append((key, f"quarantined: {staged.reason}", None, None, None, None))
+            preview.append((key, f"quarantined: {staged.reason}", None, None, None, None, None))
         else:
             pages, tables = pages + staged.pages, tables + len(staged.tables)
+            amounts += sum(t.amounts for t in staged.tables)
+            verified += sum(t.verified for t in staged.tables)
             metadata = without_none(extraction_report(staged))
             preview.append(
                 (
@@ -100,6 +105,7 @@ def extracted_documents(
                     staged.pages,
                     len(staged.tables),
                     len(staged.lines),
+                    verified_share(staged.tables),
                     round(staged.seconds, 2),
                 )
             )
@@ -110,10 +116,16 @@ def extracted_documents(
             "quarantined": quarantined,
             "pages": pages,
             "tables": tables,
+            "amounts": amounts,
+            "verified": verified,
+            **without_none({"verified_share": round(verified / amounts, 4) if amounts else None}),
             "workers": extraction.workers,
             "seconds": round(time.perf_counter() - started, 3),
             "preview": MetadataValue.md(
-                markdown_table(["document_id", "title", "pages", "tables", "amounts", "seconds"], preview)
+                markdown_table(
+                    ["document_id", "title", "pages", "tables", "amounts", "verified share", "seconds"],
+                    preview,
+                )
             ),
         }
     )

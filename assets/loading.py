@@ -7,7 +7,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue
 
 from assets.extraction import extracted_documents
 from assets.outcomes import document_record, outcome_of, run_summary
-from assets.previews import markdown_table
+from assets.previews import markdown_table, without_none
 from extract.model import ReasonClass
 from pipelines.partitions import document_asset
 from pipelines.resources import StagingStore, WarehouseResource
@@ -22,8 +22,10 @@ LINE_COLUMNS = ["document_id", "table_type", "code", "item", "measure", "amount_
 def normalise(doc, document_id: str) -> Normalised | Quarantined:
     """Frames plus the document's own findings; a frame pandera rejects quarantines the document."""
     from checks.document import check_document
+    from checks.verification import with_verification
     from schemas.frames import FrameValidationError, document_frames
 
+    doc = with_verification(doc)  # TableReport.amounts / verified: v_documents.verified_share
     try:
         frames = document_frames(doc, document_id)
     except FrameValidationError as error:
@@ -38,7 +40,7 @@ def normalise(doc, document_id: str) -> Normalised | Quarantined:
     "Arrow decimal128(18, 2); the document's own reconciliation findings.",
 )
 def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> MaterializeResult:
-    counts = {"documents": 0, "quarantined": 0, "amounts": 0, "findings": 0}
+    counts = {"documents": 0, "quarantined": 0, "amounts": 0, "verified": 0, "findings": 0}
     preview: list[tuple] = []
     for key in context.partition_keys:
         extracted = staging.get(key, EXTRACTED)
@@ -49,10 +51,18 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
             counts["quarantined"] += 1
             continue
         counts["amounts"] += len(staged.frames.lines)
+        counts["verified"] += int(staged.frames.tables["verified"].sum())
         counts["findings"] += len(staged.findings)
         preview += list(staged.frames.lines.head(PREVIEW_ROWS).itertuples(index=False, name=None))
+    share = round(counts["verified"] / counts["amounts"], 4) if counts["amounts"] else None
     return MaterializeResult(
-        metadata={**counts, "preview": MetadataValue.md(markdown_table(LINE_COLUMNS, preview[:PREVIEW_ROWS]))}
+        metadata=without_none(
+            {
+                **counts,
+                "verified_share": share,
+                "preview": MetadataValue.md(markdown_table(LINE_COLUMNS, preview[:PREVIEW_ROWS])),
+            }
+        )
     )
 
 

@@ -23,13 +23,14 @@ def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], limit:
 def table_report_markdown(tables: Sequence[Any]) -> str:
     """The extractor's view of each standard table: pages, unit, camelot accuracy and whitespace."""
     return markdown_table(
-        ["table_type", "pages", "unit", "rows", "accuracy", "whitespace", "empty", "errors"],
+        ["table_type", "pages", "unit", "rows", "verified", "accuracy", "whitespace", "empty", "errors"],
         [
             (
                 t.table_type,
                 ",".join(map(str, t.pages)),
                 t.unit,
                 t.rows,
+                f"{t.verified}/{t.amounts}",
                 t.accuracy,
                 t.whitespace,
                 t.empty,
@@ -40,6 +41,13 @@ def table_report_markdown(tables: Sequence[Any]) -> str:
     )
 
 
+def verified_share(tables: Sequence[Any]) -> float | None:
+    """Share of the amounts an arithmetic identity confirms (``TableReport.verified``); None when
+    nothing was read."""
+    amounts = sum(t.amounts for t in tables)
+    return round(sum(t.verified for t in tables) / amounts, 4) if amounts else None
+
+
 def extraction_report(doc: Any) -> dict[str, Any]:
     """Per-document metadata: identity, pages, tables found, timing, and the table report."""
     accuracies = [t.accuracy for t in doc.tables if t.accuracy is not None]
@@ -48,6 +56,7 @@ def extraction_report(doc: Any) -> dict[str, Any]:
         "pages": doc.pages,
         "tables_found": len(doc.tables),
         "amounts": len(doc.lines),
+        "verified_share": verified_share(doc.tables),
         "worst_camelot_accuracy": float(min(accuracies)) if accuracies else None,
         "seconds": round(float(doc.seconds), 3),
         "tables": MetadataValue.md(table_report_markdown(doc.tables)),

@@ -12,7 +12,7 @@ from checks import names
 from checks.finding_text import mismatch
 from checks.findings import Finding
 from checks.line_index import LineIndex, Row
-from checks.tolerance import Tolerances, agrees
+from checks.tolerance import Tolerances, agrees, figure_step, figures_allowance
 
 ZERO = Decimal("0.00")
 GBE, ECONOMIC, THREE = "general_budget_expenditure", "basic_expenditure_economic", "three_public"
@@ -40,6 +40,12 @@ def general_budget_basic(index: LineIndex) -> Decimal | None:
     return row["basic"] if "basic" in row else personnel_and_public(row)
 
 
+def _basic_figures(index: LineIndex) -> int:
+    """How many printed figures ``general_budget_basic`` adds up (for the rounding allowance)."""
+    row = index.row(GBE, "合计") or {}
+    return 1 if "basic" in row else max(1, sum(1 for m in ("personnel", "public_use") if m in row))
+
+
 def economic_total(index: LineIndex) -> Decimal | None:
     """The economic table's total: budget 合计 row, 决算 人员经费合计 + 公用经费合计."""
     total = index.cell(ECONOMIC, "合计", "total")
@@ -50,9 +56,18 @@ def economic_total(index: LineIndex) -> Decimal | None:
     return None if people is None and public is None else (people or ZERO) + (public or ZERO)
 
 
+def _economic_figures(index: LineIndex) -> int:
+    return 1 if index.cell(ECONOMIC, "合计", "total") is not None else 2
+
+
 def basic_vs_economic(index: LineIndex, tol: Tolerances) -> list[Finding]:
     basic, economic = general_budget_basic(index), economic_total(index)
-    if basic is None or economic is None or agrees(basic, economic, tol.table(GBE, ECONOMIC)):
+    if basic is None or economic is None:
+        return []
+    steps = [figure_step(tol.step(GBE), basic)] * _basic_figures(index)
+    steps += [figure_step(tol.step(ECONOMIC), economic)] * _economic_figures(index)
+    allowance = figures_allowance(steps)
+    if agrees(basic, economic, allowance):
         return []
     return [
         mismatch(
@@ -72,10 +87,11 @@ def expenditure_covers_general_budget(index: LineIndex, tol: Tolerances) -> list
     for measure, label in (("basic", "基本支出"), ("project", "项目支出")):
         every_fund = index.cell("expenditure", "合计", measure)
         general = general_budget_basic(index) if measure == "basic" else index.cell(GBE, "合计", measure)
+        figures = _basic_figures(index) if measure == "basic" else 1
         if (
             every_fund is not None
             and general is not None
-            and general - every_fund > tol.table(GBE, "expenditure")
+            and general - every_fund > tol.figures(*[GBE] * figures, "expenditure")
         ):
             found.append(
                 mismatch(
@@ -96,7 +112,8 @@ def personnel_plus_public(index: LineIndex, tol: Tolerances) -> list[Finding]:
         expected = personnel_and_public(row)
         if "basic" not in row or expected is None:
             continue
-        if not agrees(expected, row["basic"], tol.table(GBE)):
+        figures = [row["basic"], *(row[m] for m in ("personnel", "public_use") if m in row)]
+        if not agrees(expected, row["basic"], tol.sum(GBE, len(figures) - 1, figures)):
             found.append(
                 mismatch(
                     names.PERSONNEL_PLUS_PUBLIC,
@@ -113,7 +130,6 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     """total = outbound + vehicle_total + reception; vehicle_total = purchase + operation (each
     printed year, 决算数 and 预算数 columns)."""
     found = []
-    step = tol.table(THREE)
     for key, row in index.tables.get(THREE, {}).items():
         for suffix in ("", "_budget"):
 
@@ -127,7 +143,8 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
             )
             if vehicles is not None and (purchase is not None or operation is not None):
                 expected = (purchase or ZERO) + (operation or ZERO)
-                if not agrees(expected, vehicles, step):
+                printed = (purchase is not None) + (operation is not None)
+                if not agrees(expected, vehicles, tol.sum(THREE, printed)):
                     found.append(
                         mismatch(
                             names.THREE_PUBLIC_VEHICLE,
@@ -137,13 +154,17 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
                             vehicles,
                         )
                     )
+            vehicle_figures = 1
             if vehicles is None and (purchase is not None or operation is not None):
                 vehicles = (purchase or ZERO) + (operation or ZERO)
+                vehicle_figures = (purchase is not None) + (operation is not None)
             parts = [get("outbound"), vehicles, get("reception")]
             total = get("total")
             if total is not None and any(p is not None for p in parts):
                 expected = sum((p or ZERO for p in parts), ZERO)
-                if not agrees(expected, total, step):
+                printed = sum(1 for p in (parts[0], parts[2]) if p is not None)
+                printed += vehicle_figures if vehicles is not None else 0
+                if not agrees(expected, total, tol.sum(THREE, printed)):
                     found.append(
                         mismatch(
                             names.THREE_PUBLIC_TOTAL,
@@ -156,17 +177,28 @@ def three_public_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     return found
 
 
-def three_public_vs_economic(index: LineIndex, tol: Tolerances, three_public_present: bool) -> list[Finding]:
-    """30212/30217/30231/31013 of the basic economic table do not exceed the 三公 items."""
+# economic code -> what its printed label must name for the code to mean the 三公 item: local
+# classifications reuse codes (Shanghai prints 30212 机关事业单位退休人员活动费).
+ECONOMIC_THREE_PUBLIC_LABEL = {"30212": "出国", "30217": "接待", "30231": "公务用车", "31013": "公务用车"}
+
+
+def three_public_vs_economic(
+    index: LineIndex, tol: Tolerances, three_public_present: bool, labels: dict[str, str] | None = None
+) -> list[Finding]:
+    """30212/30217/30231/31013 of the basic economic table do not exceed the 三公 items.
+    ``labels``: economic code -> printed label; a code printed with another meaning is skipped."""
     if not three_public_present:
         return []
     own_year = index.row(THREE, None) or {}
     found = []
     for code, measure in ECONOMIC_THREE_PUBLIC.items():
+        label = (labels or {}).get(code)
+        if label and ECONOMIC_THREE_PUBLIC_LABEL[code] not in label:
+            continue
         row = index.row(ECONOMIC, code) or {}
         economic = row.get("total", row.get("amount"))
         ceiling = own_year.get(measure, ZERO)
-        if economic is not None and economic - ceiling > tol.table(THREE, ECONOMIC):
+        if economic is not None and economic - ceiling > tol.figures(THREE, ECONOMIC):
             found.append(
                 mismatch(
                     names.THREE_PUBLIC_VS_ECONOMIC,

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from checks import names
 from checks.cross_table import (
+    ECONOMIC,
     basic_vs_economic,
     expenditure_covers_general_budget,
     personnel_plus_public,
@@ -18,7 +19,7 @@ from checks.cross_table import (
     three_public_vs_economic,
 )
 from checks.findings import Finding
-from checks.line_index import LineIndex
+from checks.line_index import LineIndex, department_lines, unit_sections
 from checks.narrative_rules import (
     narrative_parts,
     narrative_percentages,
@@ -27,6 +28,7 @@ from checks.narrative_rules import (
 )
 from checks.table_arithmetic import hierarchy_sums, row_totals, summary_checks, table_totals
 from checks.tolerance import Tolerances
+from checks.verification import Verifier, read_tables
 from extract.model import BudgetLine, ExtractedDocument
 
 
@@ -40,47 +42,48 @@ def missing_toc_tables(doc: ExtractedDocument) -> list[Finding]:
     ]
 
 
-def department_lines(lines: list[BudgetLine]) -> list[BudgetLine]:
-    """The lines the department prints for itself: those outside any unit section, and of a table
-    that lists several 预算单位 one after the other, its first section (the department's own total
-    or its only unit). The other units' sections are checked on their own (``unit_sections``)."""
-    first: dict[str, str | None] = {}
-    for line in lines:
-        first.setdefault(line.table_type, line.budget_unit)
-    return [line for line in lines if line.budget_unit is None or line.budget_unit == first[line.table_type]]
-
-
-def unit_sections(lines: list[BudgetLine]) -> dict[str, list[BudgetLine]]:
-    """Each unit section beyond a table's first, grouped by unit across tables."""
-    kept = {id(line) for line in department_lines(lines)}
-    sections: dict[str, list[BudgetLine]] = {}
-    for line in lines:
-        if id(line) not in kept and line.budget_unit is not None:
-            sections.setdefault(line.budget_unit, []).append(line)
-    return sections
+def _noted_empty(doc: ExtractedDocument, table: str) -> bool:
+    """The table is printed with a note that it has no data (zero, as read)."""
+    return any(t.table_type == table and t.empty for t in doc.tables)
 
 
 def check_document(doc: ExtractedDocument) -> list[Finding]:
-    index, tol = LineIndex(department_lines(doc.lines)), Tolerances(doc)
+    """Every rule on one document. Rules that compare a table with another table or with the
+    narrative only see the tables the reader got (``read_tables``): a table that was missed, is all
+    zeros, or fails most of its own identities says nothing about the others."""
+    findings: list[Finding] = []
+    own = department_lines(doc.lines)
+    index, tol = LineIndex(own), Tolerances(doc)
+    department = replace(doc, lines=own)
+    try:
+        read = read_tables(department, Verifier(department))
+    except Exception as exc:  # noqa: BLE001 - odd data must not hide the rules: compare every table
+        read = set(index.tables)
+        findings.append(Finding(None, names.CHECK_FAILED, "warn", f"self-verification failed: {exc!r}"))
+    seen = LineIndex([line for line in own if line.table_type in read])
     rules = [
         lambda: summary_checks(index, tol),
         lambda: hierarchy_sums(index, tol),
         lambda: table_totals(index, tol),
         lambda: row_totals(index, tol),
-        lambda: basic_vs_economic(index, tol),
-        lambda: expenditure_covers_general_budget(index, tol),
+        lambda: basic_vs_economic(seen, tol),
+        lambda: expenditure_covers_general_budget(seen, tol),
         lambda: personnel_plus_public(index, tol),
         lambda: three_public_sums(index, tol),
-        lambda: three_public_vs_economic(index, tol, "three_public" in doc.tables_found),
-        lambda: narrative_vs_tables(doc, index, tol),
+        lambda: three_public_vs_economic(
+            seen,
+            tol,
+            "three_public" in read or _noted_empty(doc, "three_public"),
+            {x.code: x.item for x in doc.lines if x.table_type == ECONOMIC and x.code and x.item},
+        ),
+        lambda: narrative_vs_tables(doc, seen, tol),
         lambda: narrative_parts(doc),
         lambda: narrative_percentages(doc),
-        lambda: narrative_vs_projects(doc, index, tol),
+        lambda: narrative_vs_projects(doc, seen, tol),
         lambda: missing_toc_tables(doc),
     ]
     for unit, lines in unit_sections(doc.lines).items():
         rules.append(lambda unit=unit, lines=lines: _unit_section_checks(unit, lines, tol))
-    findings: list[Finding] = []
     for rule in rules:
         try:
             findings += rule()

@@ -51,3 +51,23 @@ class LineIndex:
     def coded_rows(self, table: str) -> dict[str, Row]:
         rows = self.tables.get(table, {})
         return {code: rows[code] for code in self.codes.get(table, ())}
+
+
+def department_lines(lines: list[BudgetLine]) -> list[BudgetLine]:
+    """The lines the department prints for itself: those outside any unit section, and of a table
+    that lists several 预算单位 one after the other, its first section (the department's own total
+    or its only unit). The other units' sections are checked on their own (``unit_sections``)."""
+    first: dict[str, str | None] = {}
+    for line in lines:
+        first.setdefault(line.table_type, line.budget_unit)
+    return [line for line in lines if line.budget_unit is None or line.budget_unit == first[line.table_type]]
+
+
+def unit_sections(lines: list[BudgetLine]) -> dict[str, list[BudgetLine]]:
+    """Each unit section beyond a table's first, grouped by unit across tables."""
+    kept = {id(line) for line in department_lines(lines)}
+    sections: dict[str, list[BudgetLine]] = {}
+    for line in lines:
+        if id(line) not in kept and line.budget_unit is not None:
+            sections.setdefault(line.budget_unit, []).append(line)
+    return sections

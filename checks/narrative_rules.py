@@ -14,7 +14,15 @@ from checks import names
 from checks.finding_text import mismatch, percent_mismatch
 from checks.findings import Finding
 from checks.line_index import LineIndex
-from checks.tolerance import NARRATIVE_STEP, Tolerances, agrees, share_tolerance
+from checks.tolerance import (
+    NARRATIVE_STEP,
+    Tolerances,
+    agrees,
+    figures_allowance,
+    narrative_step,
+    rounding_allowance,
+    share_tolerance,
+)
 from extract.model import ExtractedDocument
 
 ZERO = Decimal("0.00")
@@ -68,24 +76,29 @@ CHANGE_OF_TOTAL = {
     "expenditure_total": "expenditure_change",
     "three_public_total": "three_public_change",
 }
-# Tables whose absence of lines (present but empty) means zero for the narrative figure.
+# Tables whose printed no-data note (present, ``empty``) means zero for the narrative figure.
 ZERO_WHEN_EMPTY = (_THREE, "procurement")
 
 
 def _table_value(index: LineIndex, doc: ExtractedDocument, source: Source) -> Decimal | None:
     table, keys, measure = source
     value = index.first_cell(table, keys, measure)
-    if value is None and table in ZERO_WHEN_EMPTY and table in doc.tables_found and table not in index.tables:
-        return ZERO
+    if value is None and table in ZERO_WHEN_EMPTY and table not in index.tables:
+        noted_empty = any(t.table_type == table and t.empty for t in doc.tables)
+        return ZERO if noted_empty else None
     return value
 
 
 def narrative_vs_tables(doc: ExtractedDocument, index: LineIndex, tol: Tolerances) -> list[Finding]:
+    """Narrative figures vs the cells they summarise. ``index`` holds only the tables that were read
+    (``checks.verification.read_tables``): a table the reader missed says nothing about the text."""
     found = []
     for metric in doc.narrative:
         sources = NARRATIVE_SOURCES.get(metric.metric, ())
         values = [(s, v) for s in sources if (v := _table_value(index, doc, s)) is not None]
-        if not values or any(agrees(v, metric.amount_yuan, tol.narrative(s[0])) for s, v in values):
+        if not values or any(
+            agrees(v, metric.amount_yuan, tol.narrative_figure(metric, s[0])) for s, v in values
+        ):
             continue
         (table, keys, measure), expected = values[0]
         what = f"narrative {metric.metric} (page {metric.page}) vs {table} {keys[0] or 'this year'} {measure}"
@@ -98,40 +111,60 @@ def _stated(doc: ExtractedDocument) -> dict[str, Decimal]:
 
 
 def _parts_finding(
-    what: str, total: Decimal | None, parts: list[Decimal | None], severity: str = "error"
+    what: str,
+    total: Decimal | None,
+    parts: list[Decimal | None],
+    severity: str = "error",
+    steps: list[Decimal] | None = None,
 ) -> list[Finding]:
+    """``steps``: the printed precision of each figure involved (default: 万元 to 2 decimals)."""
     if total is None or all(p is None for p in parts):
         return []
     expected = sum((p or ZERO for p in parts), ZERO)
-    if agrees(expected, total, NARRATIVE_STEP):
+    printed = steps or [NARRATIVE_STEP] * (1 + sum(p is not None for p in parts))
+    if agrees(expected, total, figures_allowance(printed)):
         return []
     return [mismatch(names.NARRATIVE_PARTS, severity, what, expected, total)]
 
 
 def narrative_parts(doc: ExtractedDocument) -> list[Finding]:
     s = _stated(doc)
-    items = [v for k, v in s.items() if k.startswith("operating_cost_item:")]
+    step = {m.metric: narrative_step(m) for m in doc.narrative}
+
+    def steps(*keys: str) -> list[Decimal]:
+        return [step[k] for k in keys if k in step]
+
+    items = [k for k in s if k.startswith("operating_cost_item:")]
     vehicles = s.get("vehicle_total")
+    vehicle_keys = ["vehicle_total"]
     if vehicles is None and ("vehicle_purchase" in s or "vehicle_operation" in s):
         vehicles = s.get("vehicle_purchase", ZERO) + s.get("vehicle_operation", ZERO)
-    total = s.get("expenditure_current_year", s.get("expenditure_total"))
+        vehicle_keys = ["vehicle_purchase", "vehicle_operation"]
+    total_key = "expenditure_current_year" if "expenditure_current_year" in s else "expenditure_total"
+    total = s.get(total_key)
     found = _parts_finding(
-        "narrative 机关运行经费 vs sum of its items", s.get("operating_cost"), items or [None]
+        "narrative 机关运行经费 vs sum of its items",
+        s.get("operating_cost"),
+        [s[k] for k in items] or [None],
+        steps=steps("operating_cost", *items),
     )
     found += _parts_finding(
         "narrative 政府采购 total vs goods+works+services",
         s.get("procurement_total"),
         [s.get(f"procurement_{k}") for k in ("goods", "works", "services")],
+        steps=steps(*(f"procurement_{k}" for k in ("total", "goods", "works", "services"))),
     )
     found += _parts_finding(
         'narrative "三公" total vs its parts',
         s.get("three_public_total"),
         [s.get("outbound"), vehicles, s.get("reception")],
+        steps=steps("three_public_total", "outbound", *vehicle_keys, "reception"),
     )
     found += _parts_finding(
         "narrative 公务用车 vs purchase+operation",
         s.get("vehicle_total"),
         [s.get("vehicle_purchase"), s.get("vehicle_operation")],
+        steps=steps("vehicle_total", "vehicle_purchase", "vehicle_operation"),
     )
     if "basic_expenditure" in s and "project_expenditure" in s:
         found += _parts_finding(
@@ -139,6 +172,7 @@ def narrative_parts(doc: ExtractedDocument) -> list[Finding]:
             total,
             [s["basic_expenditure"], s["project_expenditure"]],
             "warn",
+            steps(total_key, "basic_expenditure", "project_expenditure"),
         )
     return found
 
@@ -179,12 +213,13 @@ def narrative_percentages(doc: ExtractedDocument) -> list[Finding]:
 
 def narrative_vs_projects(doc: ExtractedDocument, index: LineIndex, tol: Tolerances) -> list[Finding]:
     """项目支出 in the text vs the projects listed outside a table, and vs the 项目支出表."""
-    stated = _stated(doc).get("project_expenditure")
-    if stated is None:
+    metric = next((m for m in doc.narrative if m.metric == "project_expenditure"), None)
+    if metric is None:
         return []
-    found = []
+    stated, found = metric.amount_yuan, []
     annual = [p.annual_budget_yuan for p in doc.projects if p.annual_budget_yuan is not None]
-    if annual and not agrees(sum(annual, ZERO), stated, NARRATIVE_STEP):
+    allowance = max(narrative_step(metric), rounding_allowance(NARRATIVE_STEP, len(annual)))
+    if annual and not agrees(sum(annual, ZERO), stated, allowance):
         found.append(
             mismatch(
                 names.NARRATIVE_VS_PROJECTS,
@@ -195,7 +230,9 @@ def narrative_vs_projects(doc: ExtractedDocument, index: LineIndex, tol: Toleran
             )
         )
     table_total = index.cell("project_expenditure", "合计", "annual_budget")
-    if table_total is not None and not agrees(table_total, stated, tol.narrative("project_expenditure")):
+    if table_total is not None and not agrees(
+        table_total, stated, tol.narrative_figure(metric, "project_expenditure")
+    ):
         found.append(
             mismatch(
                 names.NARRATIVE_VS_PROJECTS,

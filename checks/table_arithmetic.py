@@ -12,7 +12,7 @@ from checks import names
 from checks.finding_text import mismatch
 from checks.findings import Finding
 from checks.line_index import LineIndex, Row
-from checks.tolerance import Tolerances, agrees
+from checks.tolerance import Tolerances, agrees, rounding_allowance
 
 CODED_TABLES = (
     "revenue",
@@ -65,14 +65,40 @@ def sum_rows(rows: list[Row], measure: str) -> Decimal:
     return sum((row.get(measure, ZERO) for row in rows), ZERO)
 
 
+def leaf_counts(codes: list[str]) -> dict[str, int]:
+    """Per code, the printed leaf rows beneath it (1 for a leaf). Documents often add up their
+    totals from the rounded leaves, so a 合计 may differ from the sum of its rounded 类 by the
+    rounding of every leaf beneath: the allowance counts leaves, not direct children."""
+    code_set = set(codes)
+    kids: dict[str, list[str]] = {}
+    for code in codes:
+        parent = parent_code(code, code_set)
+        if parent:
+            kids.setdefault(parent, []).append(code)
+    counts: dict[str, int] = {}
+    for code in sorted(codes, key=len, reverse=True):  # children (longer codes) first
+        counts[code] = sum(counts[k] for k in kids.get(code, ())) or 1
+    return counts
+
+
 def _compare_parent(
-    table: str, label: str, parent: Row, children: list[Row], tol: Decimal, check: str
+    table: str,
+    label: str,
+    parent: Row,
+    children: list[Row],
+    tol: Tolerances,
+    check: str,
+    leaves: list[int] | None = None,
 ) -> list[Finding]:
+    """``leaves``: per child, the rounded leaf figures beneath it (default 1 each)."""
     measures = set(parent).union(*children)
     found = []
+    weights = leaves or [1] * len(children)
     for measure in sorted(measures):
         expected, actual = sum_rows(children, measure), parent.get(measure, ZERO)
-        if not agrees(expected, actual, tol):
+        figures = [actual, *(row[measure] for row in children if measure in row)]
+        hidden = sum(w for row, w in zip(children, weights, strict=True) if measure in row)
+        if not agrees(expected, actual, tol.sum(table, hidden, figures)):
             found.append(
                 mismatch(check, "error", f"{table} {label} {measure} vs sum of its parts", expected, actual)
             )
@@ -85,13 +111,22 @@ def hierarchy_sums(index: LineIndex, tol: Tolerances) -> list[Finding]:
     for table in CODED_TABLES:
         rows = index.coded_rows(table)
         codes = set(rows)
-        children: dict[str, list[Row]] = {}
+        children: dict[str, list[str]] = {}
         for code in rows:
             parent = parent_code(code, codes)
             if parent:
-                children.setdefault(parent, []).append(rows[code])
+                children.setdefault(parent, []).append(code)
+        leaves = leaf_counts(list(rows))
         for parent, kids in children.items():
-            found += _compare_parent(table, parent, rows[parent], kids, tol.table(table), names.HIERARCHY_SUM)
+            found += _compare_parent(
+                table,
+                parent,
+                rows[parent],
+                [rows[k] for k in kids],
+                tol,
+                names.HIERARCHY_SUM,
+                [leaves[k] for k in kids],
+            )
     return found
 
 
@@ -101,25 +136,31 @@ def table_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
     for table in CODED_TABLES:
         rows = index.coded_rows(table)
         codes = set(rows)
-        roots = [row for code, row in rows.items() if parent_code(code, codes) is None]
+        root_codes = [code for code in rows if parent_code(code, codes) is None]
+        roots = [rows[code] for code in root_codes]
         if not roots:
             continue
         total = index.first_cell(table, TOTAL_LABELS, "total") is not None
         if total:
             total_row = index.row(table, "合计") or index.row(table, "总计") or {}
-            found += _compare_parent(table, "合计", total_row, roots, tol.table(table), names.TABLE_TOTAL)
+            leaves = leaf_counts(list(rows))
+            found += _compare_parent(
+                table, "合计", total_row, roots, tol, names.TABLE_TOTAL, [leaves[c] for c in root_codes]
+            )
         elif table == "basic_expenditure_economic":
-            found += _economic_final_total(index, roots, tol.table(table))
+            leaves = leaf_counts(list(rows))
+            found += _economic_final_total(index, roots, tol, sum(leaves[c] for c in root_codes))
     return found
 
 
-def _economic_final_total(index: LineIndex, roots: list[Row], tol: Decimal) -> list[Finding]:
+def _economic_final_total(index: LineIndex, roots: list[Row], tol: Tolerances, leaves: int) -> list[Finding]:
     people = index.cell("basic_expenditure_economic", "人员经费合计", "amount")
     public = index.cell("basic_expenditure_economic", "公用经费合计", "amount")
     if people is None or public is None:
         return []
     expected = sum_rows(roots, "amount")
-    if agrees(expected, people + public, tol):
+    # the leaves beneath the 类 rows, and one more for the second 合计 figure
+    if agrees(expected, people + public, tol.sum("basic_expenditure_economic", leaves + 1)):
         return []
     return [
         mismatch(
@@ -150,52 +191,77 @@ def row_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
             if total not in row or not parts:
                 continue
             expected = sum((row.get(m, ZERO) for m in parts), ZERO)
-            if not agrees(expected, row[total], tol.table(table)):
+            figures = [row[total], *(row[m] for m in parts if m in row)]
+            if not agrees(expected, row[total], tol.sum(table, len(figures) - 1, figures)):
                 what = f"{table} row {key}: {total} vs {'+'.join(parts)}"
                 found.append(mismatch(names.ROW_TOTAL, "error", what, expected, row[total]))
     return found
 
 
-def top_level(items: list[Decimal], step: Decimal) -> list[Decimal]:
-    """Items in printed order without those that are the sum of the items right after them
-    (财政拨款 printed above 一般公共预算拨款 and 政府性基金预算拨款: a parent and its parts)."""
-    kept: list[Decimal] = []
-    index = 0
-    while index < len(items):
-        running, end = ZERO, index + 1
-        while end < len(items) and running + items[end] <= items[index] + step:
-            running += items[end]
-            end += 1
-            if agrees(running, items[index], step):
-                break
-        if end > index + 1 and agrees(running, items[index], step) and items[index] != ZERO:
-            index += 1  # a parent: its parts follow and are counted instead
-            continue
-        kept.append(items[index])
-        index += 1
-    return kept
+def summary_revenue_items(index: LineIndex) -> list[tuple[str, Decimal]]:
+    """The summary's revenue items in printed order (labels without 合计/总计/小计/结转/结余)."""
+    return [
+        (label, row["revenue"])
+        for label, row in index.labelled_rows("summary").items()
+        if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)
+    ]
+
+
+def _run_end(values: list[Decimal], at: int, end: int, step: Decimal) -> int | None:
+    """Where the rows after ``at`` (up to ``end``) first add up to it, if they do."""
+    running = ZERO
+    for stop in range(at + 1, end):
+        running += values[stop]
+        count = stop - at
+        if abs(running - values[at]) <= rounding_allowance(step, count):
+            return stop + 1
+        if running > values[at] + rounding_allowance(step, count):
+            return None
+    return None
+
+
+def _leaves(values: list[Decimal], start: int, end: int, step: Decimal) -> list[Decimal]:
+    out: list[Decimal] = []
+    at = start
+    while at < end:
+        stop = _run_end(values, at, end, step) if values[at] != 0 else None
+        if stop is None:
+            out.append(values[at])
+            at += 1
+        else:  # a subtotal: its parts are the rows up to ``stop``, which may hold subtotals too
+            out += _leaves(values, at + 1, stop, step)
+            at = stop
+    return out
+
+
+def without_subtotals(values: list[Decimal], step: Decimal) -> list[Decimal]:
+    """The values with subtotal rows dropped: a non-zero row equal to the sum of the rows right
+    after it (some templates print 财政拨款 above 一般公共预算拨款…, 单位资金 above 事业收入…); a
+    subtotal's parts never reach past it. Only ever tried when the plain sum fails, so a
+    coincidence cannot hide a real error."""
+    return _leaves(values, 0, len(values), step)
 
 
 def summary_checks(index: LineIndex, tol: Tolerances) -> list[Finding]:
-    """收入总计 = 支出总计; 本年收入合计 = sum of the revenue items."""
+    """收入总计 = 支出总计; 本年收入合计 = sum of the revenue items (subtotal rows counted once)."""
     found: list[Finding] = []
-    step = tol.table("summary")
     revenue = index.first_cell("summary", ("总计", "收入总计"), "revenue")
     expenditure = index.first_cell("summary", ("总计", "支出总计"), "expenditure")
-    if revenue is not None and expenditure is not None and not agrees(revenue, expenditure, step):
+    if (
+        revenue is not None
+        and expenditure is not None
+        and not agrees(revenue, expenditure, tol.sum("summary", 1))
+    ):
         found.append(
             mismatch(names.SUMMARY_BALANCE, "error", "summary 支出总计 vs 收入总计", revenue, expenditure)
         )
     current = index.first_cell("summary", ("本年收入合计", "本年收入小计", "收入合计"), "revenue")
-    items = [
-        row["revenue"]
-        for label, row in index.labelled_rows("summary").items()
-        if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)
-    ]
+    items = [value for _, value in summary_revenue_items(index)]
     if current is not None and items:
         expected = sum(items, ZERO)
-        if not agrees(expected, current, step) and not agrees(
-            sum(top_level(items, step), ZERO), current, step
+        leaves = without_subtotals(items, tol.step("summary"))
+        if not agrees(expected, current, tol.sum("summary", len(items))) and not agrees(
+            sum(leaves, ZERO), current, tol.sum("summary", len(leaves))
         ):
             found.append(
                 mismatch(

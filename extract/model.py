@@ -93,6 +93,8 @@ class TableReport:
     rows: int = 0  # BudgetLines produced
     empty: bool = False  # present, with a note that it has no data
     errors: list[str] = field(default_factory=list)  # scrambled cells etc.: reported, never guessed
+    amounts: int = 0  # BudgetLines of this table (filled with ``verified`` by checks.verification)
+    verified: int = 0  # of those, confirmed by an arithmetic identity (self-verification)
 
 
 @dataclass(frozen=True)

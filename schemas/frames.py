@@ -166,6 +166,8 @@ def tables_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
             "rows": ints(r.rows for r in rows),
             "empty": pd.Series([bool(r.empty) for r in rows], dtype="bool"),
             "errors": arrow_lists([list(r.errors) for r in rows], pa.string()),
+            "amounts": ints(r.amounts for r in rows),
+            "verified": ints(r.verified for r in rows),
         }
     )
 

@@ -105,6 +105,8 @@ class TableReportsModel(_Strict):
     rows: Series[int] = pa.Field(ge=0)
     empty: Series[bool] = pa.Field()
     errors: Series[StrList] = pa.Field()
+    amounts: Series[int] = pa.Field(ge=0)  # amounts read (filled by checks.verification)
+    verified: Series[int] = pa.Field(ge=0)  # of those, confirmed by an arithmetic identity
 
 
 class FindingsModel(_Strict):

@@ -120,6 +120,7 @@ def test_v_documents_report_columns_follow_the_contract(empty_warehouse: Path) -
         "toc_tables",
         "amounts",
         "table_reports",
+        "verified_share",
     ]
 
 

@@ -59,7 +59,9 @@ CREATE TABLE IF NOT EXISTS fact_table_report (
     whitespace DOUBLE,
     rows INTEGER NOT NULL,
     empty BOOLEAN NOT NULL,
-    errors VARCHAR[] NOT NULL
+    errors VARCHAR[] NOT NULL,
+    amounts INTEGER NOT NULL DEFAULT 0,    -- amounts read from this table
+    verified INTEGER NOT NULL DEFAULT 0    -- of those, confirmed by an arithmetic identity (checks.verification)
 );
 
 CREATE TABLE IF NOT EXISTS fact_dq_finding (

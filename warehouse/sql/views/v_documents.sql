@@ -26,9 +26,15 @@ SELECT
         SELECT list(
             {'table_type': r.table_type, 'title': r.title, 'pages': r.pages, 'unit': r.unit,
              'accuracy': r.accuracy, 'whitespace': r.whitespace, 'rows': r.rows, 'empty': r.empty,
-             'errors': r.errors}
+             'errors': r.errors, 'amounts': r.amounts, 'verified': r.verified}
             ORDER BY r.ordinal)
         FROM fact_table_report AS r
         WHERE r.document_id = d.document_id
-    ), []) AS table_reports
+    ), []) AS table_reports,
+    -- self-verification: share of the amounts an arithmetic identity confirms (NULL: none read)
+    (
+        SELECT round(sum(r.verified) / nullif(sum(r.amounts), 0), 4)
+        FROM fact_table_report AS r
+        WHERE r.document_id = d.document_id
+    ) AS verified_share
 FROM dim_document AS d;
