@@ -120,6 +120,10 @@ def test_v_documents_report_columns_follow_the_contract(empty_warehouse: Path) -
         "toc_tables",
         "amounts",
         "table_reports",
+        "region_level",
+        "budget_unit",
+        "part",
+        "disclosure_id",
     ]
 
 
