@@ -58,7 +58,10 @@ _LEVEL_WORDS = {
 # A unit printed without a region is central when its name or its own description says so.
 CENTRAL_REGION = "中央"
 _CENTRAL_NAME = re.compile(r"^(?:中华人民共和国|中国|国家|全国|中央)")
-_CENTRAL_TEXT = re.compile(r"(?:部|委|署|局|国务院)(?:直属|所属)|中央(?:部门|本级|级|单位)|部属")
+_CENTRAL_TEXT = re.compile(
+    r"(?:是|为|系)(?:国家|中央)?[^省市县区州旗:：，。、,]{1,6}部(?:直属|所属)"  # 是教育部直属 (not 是市委宣传部直属)
+    r"|国务院(?:直属|所属)|中央(?:部门|本级|级)(?:预算|决算|单位|事业单位)"
+)
 
 
 @dataclass
