@@ -3,7 +3,8 @@
 Each expected identity was checked against a render of the cover (``pdftoppm -r 40 -f 1 -l 1``);
 several file names lie (a bureau's name on one of its units' budgets, a 2026 name on a 2025 document),
 and identity must come from the document. The narrative-only part of a two-file disclosure is
-loaded with its narrative figures, not quarantined.
+loaded with its narrative figures, not quarantined, and linked to its tables part; a document whose
+cover does not print its region is ingested with a finding (this one needs no shared folder).
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from extract.document import extract_document
 from extract.identity import identify
 from extract.pages import read_page_texts
 from extract.settings import ExtractSettings
+from tests.badinputs import text_pdf
+from tests.ingest_harness import run_ingest
 from tests.shared_inputs import REAL_PDFS
 from warehouse.loader import WarehouseWriter
+from warehouse.publish import connect_published
 from warehouse.record import DocumentRecord
 
 CORPUS = REAL_PDFS / "corpus"
@@ -148,6 +152,8 @@ EXPECTED = {
     ),
 }
 NARRATIVE_ONLY = "jiangsu-province/江苏省政协办公厅2018年度部门预算.pdf"
+NARRATIVE_PART = "jiangsu-province/江苏省委办公厅2018年度部门预算公开文件.pdf"
+TABLES_PART = "jiangsu-province/江苏省委办公厅2018年度部门预算公开表.pdf"
 
 
 def _require(relative: str) -> Path:
@@ -216,3 +222,62 @@ def test_narrative_only_part_is_loaded_with_its_figures(tmp_path):
         "basic_expenditure_economic, general_budget_expenditure, three_public, government_fund_expenditure, "
         "procurement"
     )
+
+
+def _load(warehouse: Path, relatives: list[str]) -> None:
+    with WarehouseWriter(warehouse) as writer:
+        for number, relative in enumerate(relatives, start=1):
+            doc = extract_document(_require(relative))
+            document_id = f"{number:016x}"
+            staged = normalise(doc, document_id)
+            record = DocumentRecord(document_id, "0" * 64, relative, doc.pages, doc.seconds)
+            writer.load_document(record, staged.frames, staged.findings)
+        writer.finalize()
+
+
+def test_two_files_of_one_disclosure_are_linked_not_superseded(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    _load(warehouse, [TABLES_PART, NARRATIVE_PART])
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "SELECT document_id, status, department, part, disclosure_id, len(tables_found) > 0 "
+            "FROM v_documents ORDER BY document_id"
+        ).fetchall()
+    assert rows == [
+        ("0000000000000001", "loaded", "中共江苏省委办公厅", "tables", "0000000000000001", True),
+        ("0000000000000002", "loaded", "江苏省委办公厅", "narrative", "0000000000000001", False),
+    ]
+
+
+def test_document_without_its_region_is_ingested_with_a_finding(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    lines = [
+        "教育局",
+        "2024年部门预算",
+        "第一部分 部门概况",
+        "一、收支预算总体情况",
+        "2024年收入预算总额1,234.56万元，支出预算总额1,234.56万元。",
+    ]
+    (inbox / "白石县教育局2024年部门预算.pdf").write_bytes(text_pdf(lines))  # the name is not read
+    published = tmp_path / "out" / "warehouse.duckdb"
+    published.parent.mkdir()
+    done = run_ingest([inbox], published, tmp_path / "home")
+    assert done.returncode == 0, done.stdout + done.stderr
+    con = connect_published(published)
+    try:
+        document = con.execute(
+            "SELECT status, reason, county, region_level, department, fiscal_year, phase FROM v_documents"
+        ).fetchall()
+        findings = con.execute('SELECT "check", severity, message FROM v_dq_findings').fetchall()
+        figures = con.execute(
+            "SELECT metric, amount_yuan FROM v_narrative_metrics ORDER BY metric"
+        ).fetchall()
+    finally:
+        con.close()
+    assert document == [("loaded", None, None, None, "教育局", 2024, "budget")]
+    assert findings == [("identity_incomplete", "warn", "identity incomplete: county not printed")]
+    assert [(m, str(a)) for m, a in figures] == [
+        ("expenditure_total", "12345600.00"),
+        ("revenue_total", "12345600.00"),
+    ]
