@@ -123,6 +123,8 @@ def _read_title(cover: str) -> _Title | None:
             after = _LEADING_NAME.match(cover[match.end() :])
             if after is not None and _UNIT_END.search(after.group("name")):
                 post = _clean_name(after.group("name"), last=False)
+        if not (pre or mid or post or match.group("kind")):
+            continue  # a bare 2024年预算 in running text is not a title
         region = ""
         names = [n for n in (pre, mid, post) if n]
         if names and _is_region(names[0]) and len(names) > 1:
