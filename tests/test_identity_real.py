@@ -15,6 +15,8 @@ import duckdb
 import pytest
 
 from assets.loading import normalise
+from assets.warehouse_frames import check_inputs
+from checks.cross_parts import check_across_parts
 from extract.document import extract_document
 from extract.identity import identify
 from extract.pages import read_page_texts
@@ -243,23 +245,33 @@ def test_two_files_of_one_disclosure_are_linked_not_superseded(tmp_path):
             "SELECT document_id, status, department, part, disclosure_id, len(tables_found) > 0 "
             "FROM v_documents ORDER BY document_id"
         ).fetchall()
+        inputs = check_inputs(con)
     assert rows == [
         ("0000000000000001", "loaded", "中共江苏省委办公厅", "tables", "0000000000000001", True),
         ("0000000000000002", "loaded", "江苏省委办公厅", "narrative", "0000000000000001", False),
     ]
+    across = check_across_parts(*inputs)  # the narrative file's figures against the tables file
+    assert {(f.document_id, f.check) for f in across} <= {("0000000000000002", "narrative_vs_table")}
+    assert all(f.message.endswith("(tables in document 0000000000000001)") for f in across)
 
 
-def test_document_without_its_region_is_ingested_with_a_finding(tmp_path):
+def test_documents_with_incomplete_identity_are_ingested_with_a_finding(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    lines = [
+    no_region = [
         "教育局",
         "2024年部门预算",
         "第一部分 部门概况",
         "一、收支预算总体情况",
         "2024年收入预算总额1,234.56万元，支出预算总额1,234.56万元。",
     ]
-    (inbox / "白石县教育局2024年部门预算.pdf").write_bytes(text_pdf(lines))  # the name is not read
+    (inbox / "白石县教育局2024年部门预算.pdf").write_bytes(text_pdf(no_region))  # the name is not read
+    no_year = [
+        "白石县民政局部门预算",
+        "一、收支预算总体情况",
+        "收入预算总额567.80万元，支出预算总额567.80万元。",
+    ]
+    (inbox / "民政局.pdf").write_bytes(text_pdf(no_year))
     published = tmp_path / "out" / "warehouse.duckdb"
     published.parent.mkdir()
     done = run_ingest([inbox], published, tmp_path / "home")
@@ -267,17 +279,28 @@ def test_document_without_its_region_is_ingested_with_a_finding(tmp_path):
     con = connect_published(published)
     try:
         document = con.execute(
-            "SELECT status, reason, county, region_level, department, fiscal_year, phase FROM v_documents"
+            "SELECT status, reason, county, region_level, department, fiscal_year, phase FROM v_documents "
+            "ORDER BY department"
         ).fetchall()
-        findings = con.execute('SELECT "check", severity, message FROM v_dq_findings').fetchall()
+        findings = con.execute(
+            'SELECT "check", severity, message FROM v_dq_findings ORDER BY message'
+        ).fetchall()
         figures = con.execute(
-            "SELECT metric, amount_yuan FROM v_narrative_metrics ORDER BY metric"
+            "SELECT department, metric, amount_yuan FROM v_narrative_metrics ORDER BY department, metric"
         ).fetchall()
     finally:
         con.close()
-    assert document == [("loaded", None, None, None, "教育局", 2024, "budget")]
-    assert findings == [("identity_incomplete", "warn", "identity incomplete: county not printed")]
-    assert [(m, str(a)) for m, a in figures] == [
-        ("expenditure_total", "12345600.00"),
-        ("revenue_total", "12345600.00"),
+    assert document == [
+        ("loaded", None, None, None, "教育局", 2024, "budget"),
+        ("loaded", None, "白石县", "county", "白石县民政局", None, "budget"),
+    ]
+    assert findings == [
+        ("identity_incomplete", "warn", "identity incomplete: county not printed"),
+        ("identity_incomplete", "warn", "identity incomplete: fiscal_year not printed"),
+    ]
+    assert [(d, m, str(a)) for d, m, a in figures] == [
+        ("教育局", "expenditure_total", "12345600.00"),
+        ("教育局", "revenue_total", "12345600.00"),
+        ("白石县民政局", "expenditure_total", "5678000.00"),
+        ("白石县民政局", "revenue_total", "5678000.00"),
     ]
