@@ -197,6 +197,29 @@ def _department_name(name: str) -> str:
     return name.removesuffix(_OWN_LEVEL).removesuffix("(部门)").removesuffix("(单位)")
 
 
+_PARENT = r"(?P<parent>[^,，。、;；:：()]{2,30}?(?:委员会|局|厅|委|办公室|办|部))"
+_PARENT_OF = (
+    # 某中心是上海市某局下属/直属/所属… ; 某中心隶属于上海市某局,
+    r"(?:\(单位\))?(?:是|为|系)" + _PARENT + r"(?:\([^)]{1,20}\))?(?:下属|直属|所属)",
+    r"(?:\(单位\))?隶属于" + _PARENT + r"(?=[,，。;；(]|$)",
+)
+
+
+def parent_department(unit: str, first_pages: str) -> str | None:
+    """The department a 预算单位 belongs to, when its own description names it in full.
+
+    ``上海市中医文献馆是上海市卫生健康委员会直属全额预算单位`` → 上海市卫生健康委员会. A parent without its
+    region (``市商务委所属``, ``市政府直属``) is not a full department name: None.
+    """
+    for pattern in _PARENT_OF:
+        match = re.search(re.escape(unit) + pattern, first_pages)
+        if match is not None:
+            parent = match.group("parent")
+            if parent != unit and region_chain(parent):
+                return parent
+    return None
+
+
 def _identity(title: _Title, labels: dict[str, str], first_pages: str) -> DocumentIdentity:
     parent = (
         labels.get("预算主管部门") or labels.get("主管部门") or labels.get("部门") or labels.get("部门名称")
@@ -206,6 +229,8 @@ def _identity(title: _Title, labels: dict[str, str], first_pages: str) -> Docume
     if title.kind == "单位" or (unit and not parent):
         budget_unit = unit or title.name or None
         department = parent or _department_name(budget_unit or "")
+        if department == budget_unit and budget_unit:
+            department = parent_department(budget_unit, first_pages) or department
     else:
         department = _department_name(parent or title.name)
     chain = next(

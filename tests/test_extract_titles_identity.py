@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.identity import county_of, identify
+from extract.identity import county_of, identify, parent_department
 from extract.routing import find_titles, route_pages, toc_tables
 from extract.titles import classify_title
 
@@ -233,3 +233,28 @@ def test_identify_keeps_what_is_printed_when_the_cover_is_incomplete():
     no_unit = identify(["部门决算公开\n目录"], 3)
     assert _fields(no_unit) == (None, None, None, None, None, "final")
     assert identify(["会议纪要\n本次会议研究了明年的预算安排"], 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("某某中心(单位)主要职能某某中心是某某市民政局直属的事业单位。", "某某市民政局"),
+        ("某某中心是某某市水务局(某某市海洋局)所属公益一类事业单位", "某某市水务局"),
+        ("某某中心隶属于某某市司法局,机构级别为正处级。", "某某市司法局"),
+        ("某某中心是某某市人民政府办公厅直属的自收自支事业单位", "某某市人民政府办公厅"),
+        ("某某中心是市商务委所属全额拨款行政单位。", None),  # no region: not the department's full name
+        ("某某中心是市政府直属机构。", None),
+        ("某某中心是参照公务员法管理的全额拨款事业单位。", None),
+    ],
+)
+def test_parent_department_of_a_unit_from_its_own_description(text, parent):
+    assert parent_department("某某中心", text) == parent
+
+
+def test_unit_budget_names_its_department_from_the_units_description():
+    pages = [
+        "某某市2026年市级单位预算\n预算单位：某某市某某中心",
+        "目 录",
+        "某某市某某中心是某某市民政局下属事业单位。",
+    ]
+    assert _fields(identify(pages, 3)) == ("某某市", "city", "某某市民政局", "某某市某某中心", 2026, "budget")
