@@ -46,7 +46,6 @@ _PURE_REGION = re.compile(r"^(?:.{1,10}?(?:自治县|自治旗|自治区|自治�
 _COUNTY_SUFFIXES = ("县", "区", "旗", "市")
 _UPPER_SUFFIXES = ("省", "自治区", "市", "州", "地区", "盟")
 _NOT_REGION = ("开发区", "园区", "工业区", "保税区", "景区", "社区", "城区")  # zones inside a county
-_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _LEVEL_WORDS = {
     "省级": "province",
     "市级": "city",
