@@ -29,7 +29,20 @@ ZERO = Decimal("0.00")
 # row prints is used (general_budget_expenditure prints 基本支出 小计 or only 人员/公用经费).
 ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "revenue": ("total", ()),  # () = every other measure of the row
-    "expenditure": ("total", ()),
+    "expenditure": (
+        "total",
+        (
+            ("basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"),
+            (
+                "personnel",
+                "public_use",
+                "project",
+                "remit_superior",
+                "operation_expense",
+                "affiliated_subsidy",
+            ),
+        ),
+    ),
     "general_budget_expenditure": ("total", (("basic", "project"), ("personnel", "public_use", "project"))),
     "government_fund_expenditure": ("total", (("basic", "project"),)),
     "state_capital_expenditure": ("total", (("basic", "project"),)),

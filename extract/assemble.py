@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from extract.grid import Grid, realign
 from extract.headers import Column, classify_columns, column_paths, filled_header, header_row_count
+from extract.measures import measure_of
 from extract.model import BudgetLine, TableReport
-from extract.rows import RowContext, blocks_of, row_lines
+from extract.rows import TOTAL_ROW, RowContext, blocks_of, row_lines
 from extract.stitch import TablePages
 
 DEFAULT_UNIT = "元"
@@ -31,6 +32,22 @@ def continuation_columns(
     if rows and _amount_measures(columns) == _amount_measures(previous):
         return rows, columns
     return 0, previous
+
+
+def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:
+    """A revenue table printed with the sources as rows of one amount column (收入总计, 一般公共
+    预算资金, 其他收入 …) is the contract's 合计 row turned on its side: each row whose label names
+    a revenue measure becomes that measure of the 合计 row; rows naming none (sub-items) are dropped."""
+    if not lines or any(line.code or line.measure != "total" for line in lines):
+        return lines
+    turned: dict[str, BudgetLine] = {}
+    for line in lines:
+        measure = measure_of("revenue", "budget", [line.item or ""])
+        if measure and measure not in turned:
+            turned[measure] = BudgetLine(
+                line.table_type, None, TOTAL_ROW, measure, line.amount_yuan, line.page
+            )
+    return list(turned.values()) if len(turned) >= 2 else lines
 
 
 def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[BudgetLine], TableReport]:
@@ -60,6 +77,8 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
         blocks = blocks_of(columns)
         for cells in grid.cells[skip:]:
             lines.extend(row_lines(cells, blocks, grid.page, context))
+    if table.table_type == "revenue":
+        lines = sources_as_rows(lines)
     pages = [grid.page for grid in table.grids] or [table.first_page]
     accuracies = [grid.accuracy for grid in table.grids if grid.accuracy is not None]
     whitespaces = [grid.whitespace for grid in table.grids if grid.whitespace is not None]

@@ -14,9 +14,10 @@ import pypdfium2.raw as pdfium_c
 from extract.assemble import table_lines
 from extract.grid import read_grids
 from extract.identity import identify
+from extract.layout import lines_text
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
 from extract.narrative import extract_narrative, extract_projects
-from extract.pages import read_page_texts
+from extract.pages import read_page_layouts
 from extract.performance import extract_targets
 from extract.routing import route_pages, toc_tables
 from extract.settings import ExtractSettings
@@ -32,12 +33,13 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     started = time.perf_counter()
     path = Path(path)
     try:
-        page_texts = read_page_texts(path)
+        layouts = read_page_layouts(path)
     except pdfium.PdfiumError as error:  # preflight normally catches these first
         reason = (
             ReasonClass.ENCRYPTED if error.err_code == pdfium_c.FPDF_ERR_PASSWORD else ReasonClass.CORRUPT
         )
         raise QuarantineError(reason, f"{path.name}: unreadable PDF ({error})") from error
+    page_texts = [lines_text(lines) for lines in layouts]
     if sum(len(_CJK.findall(text)) for text in page_texts) < settings.min_cjk_chars:
         raise QuarantineError(
             ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)"
@@ -48,7 +50,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             ReasonClass.NOT_BUDGET,
             f"{path.name}: no 部门预算/部门决算 title on its first {settings.identity_pages} pages",
         )
-    routes = route_pages(page_texts, settings.title_search_lines)
+    routes = route_pages(
+        page_texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
+    )
     grids = read_grids(path, [route.page for route in routes], settings)
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
     for table in stitch(routes, grids):

@@ -13,7 +13,7 @@ _AMOUNT = re.compile(r"^[+-]?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?$")
 _LEADING_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PLACEHOLDER = re.compile(r"^(?:[xX]+|…+|\.{3,}|。{3,})$")
 _CODE_WORDS = re.compile(r"编码|代码|^科目代码$|^[类款项]$|分类$")
-_LABEL_WORDS = re.compile(r"^项目$|名称$|^采购项目$|^品目$|^采购品目$|^年度$|^年份$|^单位$")
+_LABEL_WORDS = re.compile(r"项目$|名称$|^采购项目$|^品目$|^采购品目$|^年度$|^年份$|^单位$")
 _STRONG_LABEL_WORDS = re.compile(r"名称$|^采购项目$|品目$")
 _SPLIT_CODE = {"类": 0, "款": 1, "项": 2}
 
@@ -85,14 +85,53 @@ def column_paths(header: list[list[str]], width: int) -> list[tuple[str, ...]]:
 
 
 def classify_columns(paths: list[tuple[str, ...]], table_type: str, phase: str) -> list[Column]:
-    """Role and measure of every column; the lowest header element that says something decides."""
-    return [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
+    """Role and measure of every column; the lowest header element that says something decides.
+
+    A block of amounts with no label column takes the column just before its first amount as its
+    label when that column's header names no measure (``预算单位``, ``单位名称``, ``收入项目``: row
+    labels are printed under many headings)."""
+    columns = _first_of_each_measure(
+        [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
+    )
+    first_amount = next((c.index for c in columns if c.role == "amount"), 0)
+    leading = columns[:first_amount]
+    if first_amount and not any(c.role == "label" for c in leading):
+        before = columns[first_amount - 1]
+        if before.role == "ignore" and before.path:
+            columns[first_amount - 1] = Column(before.index, "label", before.path)
+    return columns
+
+
+def _first_of_each_measure(columns: list[Column]) -> list[Column]:
+    """Within one side-by-side block, only the first column that names a measure holds it: the
+    parts printed beside a total (本年支出 合计 | 人员经费 | 公用经费 with no key of their own) are
+    not read as the total again."""
+    seen: set[str | None] = set()
+    kept: list[Column] = []
+    for column in columns:
+        if column.role in ("code", "label") and kept and kept[-1].role == "amount":
+            seen = set()
+        if column.role == "amount" and column.measure in seen:
+            column = Column(column.index, "ignore", column.path)
+        elif column.role == "amount":
+            seen.add(column.measure)
+        kept.append(column)
+    return kept
+
+
+_TOTAL_WORDS = re.compile(r"^(?:合计|总计|小计)$")
+_TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def _classify(index: int, path: tuple[str, ...], table_type: str, phase: str) -> Column:
-    codes = [element for element in path if _CODE_WORDS.search(element)]
-    if codes:
-        return Column(index, "code", path, code_part=_SPLIT_CODE.get(codes[-1]))
+    path = tuple(_TRAILING_QUALIFIER.sub("", element) or element for element in path)  # 项目(按功能分类)
+    # The lowest header element that says something decides: a group heading such as 功能分类 spans
+    # the code, name and amount columns below it.
+    core = path
+    while core and _TOTAL_WORDS.match(core[-1]):  # a 合计 row taken into the header sits under any column
+        core = core[:-1]
+    if core and _CODE_WORDS.search(core[-1]):
+        return Column(index, "code", path, code_part=_SPLIT_CODE.get(core[-1]))
     if any(_STRONG_LABEL_WORDS.search(element) for element in path):
         return Column(index, "label", path)
     for depth in range(len(path) - 1, -1, -1):

@@ -8,6 +8,7 @@ lines, page numbers and dates taken out, joined without whitespace (titles wrap 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -146,6 +147,11 @@ def _read_title(cover: str) -> _Title | None:
     return next((t for t in found if t.name or t.region), found[0])
 
 
+def _unit_like(name: str) -> bool:
+    """A name that reads as a unit: it starts with a region or ends like one (局, 委员会, 大学 …)."""
+    return bool(region_chain(name)) or bool(_UNIT_END.search(re.sub(r"\([^)]*\)$", "", name)))
+
+
 def _is_region(text: str) -> bool:
     return bool(_PURE_REGION.match(text)) and not text.endswith(_NOT_REGION)
 
@@ -280,6 +286,10 @@ def identify(page_texts: list[str], pages_to_search: int) -> DocumentIdentity | 
             break
     if best is None or best.department is None:
         whole = _read_title(first_pages)  # no cover block: a title anywhere on the first pages
+        if whole is not None and whole.name and not _unit_like(whole.name):
+            whole = dataclasses.replace(
+                whole, name=""
+            )  # a heading (三、2018年度部门主要工作任务…), not a unit
         if whole is not None:
             identity = _identity(whole, {}, first_pages)
             if best is None or _filled(identity) > _filled(best):

@@ -12,12 +12,13 @@ import re
 SUBTOTAL = "小计"
 Rule = tuple[str, str]  # (regex on one squashed header element, measure key)
 
-_TWO_SIDED: tuple[Rule, ...] = (("^收入", "revenue"), ("^支出", "expenditure"))
+# The side's group header: 收入 / 本年收入 / 财政拨款收入 (a 收入项目 header is the label column).
+_TWO_SIDED: tuple[Rule, ...] = (("^收入|收入$", "revenue"), ("^支出|支出$", "expenditure"))
 _FUND: tuple[Rule, ...] = (
     ("年初结转", "opening_balance"),
     ("年末结转", "closing_balance"),
     ("本年收入", "revenue"),
-    ("^合计$|^总计$|本年支出合计", "total"),
+    ("^合计$|总计$|本年支出合计", "total"),
     ("基本支出", "basic"),
     ("项目支出", "project"),
     ("本年支出", "total"),
@@ -30,8 +31,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
         ("一般公共预算", "general_budget"),
         ("政府性基金", "government_fund"),
         ("国有资本", "state_capital"),
-        ("^收入", "revenue"),
-        ("^支出", "total"),
+        ("^收入|收入$", "revenue"),
+        ("^支出|支出$", "total"),
     ),
     "revenue": (
         ("本年收入合计|^合计$|^总计$|收入总计", "total"),
@@ -49,6 +50,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "expenditure": (
         ("本年支出合计|^合计$|^总计$|支出总计", "total"),
+        ("人员(?:经费|支出)", "personnel"),
+        ("公用(?:经费|支出)", "public_use"),
         ("基本支出", "basic"),
         ("项目支出", "project"),
         ("上缴上级", "remit_superior"),
@@ -56,16 +59,16 @@ RULES: dict[str, tuple[Rule, ...]] = {
         ("附属单位", "affiliated_subsidy"),
     ),
     "general_budget_expenditure": (
-        ("^合计$|^总计$", "total"),
-        ("人员经费", "personnel"),
-        ("公用经费", "public_use"),
+        ("^合计$|总计$", "total"),
+        ("人员(?:经费|支出)", "personnel"),
+        ("公用(?:经费|支出)", "public_use"),
         ("基本支出", "basic"),
         ("项目支出", "project"),
     ),
     "basic_expenditure_economic": (
-        ("^合计$|^总计$", "total"),
-        ("人员经费", "personnel"),
-        ("公用经费", "public_use"),
+        ("^合计$|总计$", "total"),
+        ("人员(?:经费|支出)", "personnel"),
+        ("公用(?:经费|支出)", "public_use"),
         ("决算数|^金额$", "amount"),
     ),
     "three_public": (
@@ -100,12 +103,25 @@ _BUDGET_QUALIFIER = "预算数"
 _FINAL_QUALIFIER = "决算数"
 
 
+# A coded table printing one amount column under a generic heading (金额, 预算数): its total.
+_GENERIC_AMOUNT = re.compile(r"^(?:金额|(?:本年)?预算数|决算数|本年预算)$")
+GENERIC_TOTAL_TABLES = (
+    "revenue",
+    "expenditure",
+    "general_budget_expenditure",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
+)
+
+
 def measure_of(table_type: str, phase: str, path: list[str]) -> str | None:
     """The measure key a header path names, or None."""
     rules = RULES[table_type]
     key = _walk(rules, path)
     if key is None and SUBTOTAL in path:
         key = BARE_SUBTOTAL.get(table_type)
+    if key is None and table_type in GENERIC_TOTAL_TABLES and path and _GENERIC_AMOUNT.match(path[-1]):
+        key = "total"
     if key is None or table_type != "three_public" or phase != "final":
         return key
     return f"{key}_budget" if _BUDGET_QUALIFIER in path and _FINAL_QUALIFIER not in path else key

@@ -1,4 +1,5 @@
-"""Page texts from the PDF's text layer (pypdfium2, ~1 ms a page): routing and identity read these."""
+"""Page texts from the PDF's text layer in reading order (pypdfium2, ~5 ms a page): routing,
+identity and the narrative read these."""
 
 from __future__ import annotations
 
@@ -6,23 +7,27 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from extract.text import nfkc
+from extract.layout import TextLine, lines_text, page_text_lines
+
+
+def read_page_layouts(path: Path) -> list[list[TextLine]]:
+    """``result[i]`` is page i+1's printed lines, NFKC-normalised with the radical map, top of the
+    page first (not the text stream's order: see extract.layout), each with its position."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        layouts = []
+        for index in range(len(document)):
+            page = document[index]
+            layouts.append(page_text_lines(page))
+            page.close()
+        return layouts
+    finally:
+        document.close()
 
 
 def read_page_texts(path: Path) -> list[str]:
-    """``result[i]`` is page i+1's text, NFKC-normalised with the radical map (line breaks kept)."""
-    document = pdfium.PdfDocument(str(path))
-    try:
-        texts = []
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            texts.append(nfkc(textpage.get_text_range()).replace("\r\n", "\n").replace("\r", "\n"))
-            textpage.close()
-            page.close()
-        return texts
-    finally:
-        document.close()
+    """``result[i]`` is page i+1's text: its printed lines in reading order, one per line."""
+    return [lines_text(lines) for lines in read_page_layouts(path)]
 
 
 def page_lines(text: str) -> list[str]:

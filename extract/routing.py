@@ -19,6 +19,7 @@ from extract.titles import (
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
 _SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
 _TABULAR = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$|^[一二三四五六七八九十]+、[^，。：]{2,20}$")
+_NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$")  # a coded row or an amount
 _UNIT_OR_DEPT = re.compile(r"单位[:：]|部门[:：]|金额单位")
 _TOC = "目录"
 
@@ -33,10 +34,22 @@ class PageRoute:
     unit: str | None = None
     title_at_top: bool = True  # False: body rows of the previous table come before the first title
     tabular: bool = False  # the text layer shows table rows (numbers, codes)
+    title_tops: list[float] = field(default_factory=list)  # PDF y of each title's top, when known
+    other_title_tops: list[float] = field(default_factory=list)  # titles of tables we do not read
+
+
+_LIST_OF_TITLES = 3  # this many table titles on a page without a table row: a list of tables
 
 
 def is_toc_page(lines: list[str]) -> bool:
-    return any(squash(line) == _TOC or squash(line).startswith(_TOC) for line in lines[:3])
+    """A 目录, or any page that lists table titles without printing a table (``二、表格部分``
+    followed by the titles): the titles name tables printed elsewhere."""
+    if any(squash(line) == _TOC or squash(line).startswith(_TOC) for line in lines[:3]):
+        return True
+    titles = sum(1 for line in lines if classify_title(line))
+    units = any(_UNIT_OR_DEPT.search(line) for line in lines)
+    numbers = any(_NUMBER_ROW.search(line) for line in lines)
+    return titles >= _LIST_OF_TITLES and not numbers and not units
 
 
 def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
@@ -65,6 +78,11 @@ def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
     return found
 
 
+def is_other_title(line: str) -> bool:
+    """A title of a table that is not a standard one (项目绩效目标表, 财政拨款支出表)."""
+    return looks_like_title(line) and classify_title(line) is None and not _NOTE.match(squash(line))
+
+
 def has_unknown_title(lines: list[str], top_lines: int) -> bool:
     """A title-like line (e.g. 项目绩效目标表) at the top: a different table starts here."""
     return any(looks_like_title(line) for line in lines[:top_lines])
@@ -74,24 +92,43 @@ def looks_tabular(lines: list[str]) -> bool:
     return any(_TABULAR.search(line) for line in lines)
 
 
-def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
-    """Pages with a recognised title, and pages that plausibly continue the table before them."""
+def route_pages(
+    page_texts: list[str], top_lines: int, line_tops: list[list[float]] | None = None
+) -> list[PageRoute]:
+    """Pages with a recognised title, and pages that plausibly continue the table before them.
+    ``line_tops[i][j]`` is the PDF y of page i+1's line j (pairs titles with tables by position)."""
     routes: list[PageRoute] = []
-    open_table = False
+    open_table: str | None = None  # the type of the table the previous page left open
     for number, text in enumerate(page_texts, start=1):
         lines = page_lines(text)
         if not lines or is_toc_page(lines) or _SECTION.match(squash(lines[0])):
-            open_table = False
+            open_table = None
             continue
         titles = find_titles(lines, top_lines)
         unit = find_unit(text)
-        continued = bool(titles) and open_table and is_continued_title(lines[titles[0][0]])
+        # 部门收入总表（续）, or the same title printed again on every page of a long table
+        continued = (
+            bool(titles)
+            and open_table is not None
+            and (
+                is_continued_title(lines[titles[0][0]])
+                or (titles[0][0] < top_lines and titles[0][1] == open_table)
+            )
+        )
         if continued:
             titles = titles[1:]  # 部门收入总表（续）: the open table goes on
         if titles or continued:
             at_top = not continued and bool(titles) and titles[0][0] < top_lines
             kinds = [(kind, title) for _, kind, title in titles]
-            routes.append(PageRoute(number, kinds, continued, unit, at_top, looks_tabular(lines)))
+            tops = line_tops[number - 1] if line_tops and len(line_tops[number - 1]) == len(lines) else []
+            title_tops = [tops[index] for index, _, _ in titles] if tops else []
+            known = {index for index, _, _ in titles}
+            others = [
+                tops[i] for i, line in enumerate(lines) if tops and i not in known and is_other_title(line)
+            ]
+            routes.append(
+                PageRoute(number, kinds, continued, unit, at_top, looks_tabular(lines), title_tops, others)
+            )
         elif (
             open_table
             and not has_unknown_title(lines, top_lines)
@@ -99,15 +136,16 @@ def route_pages(page_texts: list[str], top_lines: int) -> list[PageRoute]:
         ):
             routes.append(PageRoute(number, [], True, unit, False, True))
         else:
-            open_table = False
+            open_table = None
             continue
-        open_table = not any(_NOTE.match(squash(line)) for line in lines)
+        ended = any(_NOTE.match(squash(line)) for line in lines)
+        open_table = None if ended else (titles[-1][1] if titles else open_table)
     return routes
 
 
 def toc_tables(page_texts: list[str]) -> list[str]:
     """Table types the 目录 names, in order (a cheap expectation to cross-check against)."""
-    for index, text in enumerate(page_texts[:6]):
+    for index, text in enumerate(page_texts[:8]):
         lines = page_lines(text)
         if not is_toc_page(lines):
             continue

@@ -12,7 +12,9 @@ from extract.model import BudgetLine
 from extract.text import normalise_label, squash
 
 _DIGITS = re.compile(r"^\d+$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(20\d{2})")
+TOTAL_ROW = "合计"
 _NO_CODE_TABLES = ("summary", "fiscal_summary", "three_public")
 
 
@@ -94,6 +96,16 @@ def row_key(cells: list[str], block: Block, block_index: int, context: RowContex
     return code, label_text
 
 
+def fallback_label(cells: list[str], block: Block) -> str:
+    """A row whose label and code cells are blank but which names itself in another text column
+    before its amounts (a ``预算单位`` column holding the unit's total row)."""
+    for text in reversed(cells[: block.amounts[0].index]):
+        label = normalise_label(text)
+        if _CJK.search(label):
+            return label
+    return ""
+
+
 def three_public_item(label: str, fiscal_year: int) -> str | None:
     """None for the document's own year, ``prior_year`` for a printed previous-year row."""
     years = [int(year) for year in _YEAR.findall(label)]
@@ -117,6 +129,10 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
     lines: list[BudgetLine] = []
     for block_index, block in enumerate(blocks):
         code, label = row_key(cells, block, block_index, context)
+        if not label and code is None and block.amounts:
+            label = fallback_label(cells, block)
+        if not label and code is None and not block.codes and block.label is None:
+            label = TOTAL_ROW  # a table printed without row headings has one row: its total
         item: str | None = label
         if context.table_type == "three_public":
             item = three_public_item(label, context.fiscal_year)

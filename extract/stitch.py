@@ -20,15 +20,32 @@ class TablePages:
     body_without_grid: bool = False  # rows in the text layer but no ruled table found
 
 
+_SLACK = 2.0  # points: a title printed as the grid's first merged row sits just inside its top
+
+
+def owner_of(grid: Grid, headings: list[tuple[float, int | None]]) -> int | None | bool:
+    """Index of the page title printed nearest above ``grid`` (``None`` for a title that names no
+    standard table), or ``False`` when no title is above it (it continues the previous table)."""
+    above = [(top, owner) for top, owner in headings if top >= grid.top - _SLACK]
+    return min(above)[1] if above else False
+
+
 def stitch(routes: list[PageRoute], grids_by_page: dict[int, list[Grid]]) -> list[TablePages]:
-    """Pair each page's titles with its grids (top first). Grids above the first title (a page
-    that starts with the rest of the previous table) continue the previous table; grids beyond
-    the titles of a page whose title is at the top belong to its last table (camelot split it).
-    A title without a grid is a table printed without a body (present, empty)."""
+    """Pair each page's titles with its grids (top first).
+
+    Where the titles' positions are known, a grid belongs to the title printed nearest above it:
+    grids above every title continue the previous table, grids under an unrecognised title
+    (项目绩效目标表, 财政拨款支出表) belong to no standard table. Otherwise titles pair with grids in
+    order: grids above the first title continue the previous table, grids beyond the titles of a
+    page whose title is at the top belong to its last table (camelot split it). A title without
+    a grid is a table printed without a body (present, empty)."""
     tables: list[TablePages] = []
     current: TablePages | None = None
     for route in routes:
         grids = list(grids_by_page.get(route.page, []))
+        if route.title_tops and grids and all(grid.top for grid in grids):
+            current = _stitch_by_position(route, grids, tables, current)
+            continue
         surplus = max(0, len(grids) - len(route.titles))
         leading = 0 if route.title_at_top and route.titles else surplus
         for grid in grids[:leading]:
@@ -45,3 +62,30 @@ def stitch(routes: list[PageRoute], grids_by_page: dict[int, list[Grid]]) -> lis
         if route.continues and not grids_by_page.get(route.page):
             current = None  # camelot found no table: whatever was open has ended
     return tables
+
+
+def _stitch_by_position(
+    route: PageRoute, grids: list[Grid], tables: list[TablePages], current: TablePages | None
+) -> TablePages | None:
+    """One page's grids given to the title above each of them; returns the table left open."""
+    opened = [TablePages(kind, title, route.page, route.unit) for kind, title in route.titles]
+    headings: list[tuple[float, int | None]] = [(top, index) for index, top in enumerate(route.title_tops)]
+    headings += [(top, None) for top in route.other_title_tops]
+    for grid in grids:
+        owner = owner_of(grid, headings)
+        if owner is False:
+            if current is not None:
+                current.grids.append(grid)
+                current.unit = current.unit or route.unit
+        elif owner is None:
+            current = None  # a table we do not read: later grids without a title are its rest
+        else:
+            current = opened[owner]
+            current.grids.append(grid)
+    for table in opened:
+        table.body_without_grid = not table.grids and route.tabular and len(opened) == 1
+    tables.extend(opened)
+    if not headings:
+        return current
+    lowest = min(headings)[1]  # the table printed last on the page may go on overleaf
+    return opened[lowest] if lowest is not None else None

@@ -17,6 +17,10 @@ _NUMBERING = re.compile(
 _CONTINUED = re.compile(r"[(（]?续(?:表)?[)）]?$")
 _DOCUMENT_PREFIX = re.compile(r"^.*?20\d{2}年度?(?:部门|单位)?(?:预算|决算)?(?=.{4,}表$)")
 _TITLE_END = re.compile(r"表$")
+_QUALIFIER = re.compile(r"表[(（]([^()（）]{1,12})[)）]$")
+# A qualifier that makes the table another one than its words say: 一般公共预算支出表（按经济分类）
+# lists basic and project spending by economic class, which is not the functional table.
+_OTHER_TABLE_QUALIFIERS = ("经济分类",)
 _TRAILING_META = re.compile(
     r"(?:金额单位|单位|部门|编制单位)[:：].*$"
 )  # 单位：万元 printed on the title line
@@ -37,18 +41,25 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("summary", ("收支",), ()),
     ("summary", ("收入支出",), ()),
     ("revenue", ("收入",), ("非税",)),
-    ("expenditure", ("支出",), ("机关运行经费",)),
+    ("expenditure", ("支出",), ("机关运行经费", "财政拨款")),  # 财政拨款支出表 covers one source only
 )
 
 
 def clean_title(text: str) -> str:
-    """Squashed title without numbering, ordinal, ``(续)`` marker or leading document name."""
+    """Squashed title without numbering, ordinal, ``(续)`` marker, a qualifier after 表
+    (``一般公共预算支出表（按功能分类）``) or leading document name."""
     title = _TRAILING_META.sub("", squash(text))
     title = _NUMBERING.sub("", title)
     title = strip_ordinal(title)
     title = _NUMBERING.sub("", title)
     title = _CONTINUED.sub("", title)
+    title = _QUALIFIER.sub("表", title)
     return _DOCUMENT_PREFIX.sub("", title)
+
+
+def _qualifier(text: str) -> str:
+    match = _QUALIFIER.search(_CONTINUED.sub("", _TRAILING_META.sub("", squash(text))))
+    return match.group(1) if match else ""
 
 
 def looks_like_title(text: str) -> bool:
@@ -66,6 +77,8 @@ def classify_title(text: str) -> str | None:
         return None
     title = clean_title(text)
     if any(word in title for word in _NOT_STANDARD):
+        return None
+    if any(word in _qualifier(text) for word in _OTHER_TABLE_QUALIFIERS):
         return None
     for table_type, required, forbidden in _RULES:
         if all(word in title for word in required) and not any(word in title for word in forbidden):
