@@ -32,6 +32,7 @@ def published_warehouse(
     context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
 ) -> MaterializeResult:
     from checks.cross_document import check_across_documents
+    from checks.cross_parts import check_across_parts
     from warehouse.publish import publish
 
     started = time.perf_counter()
@@ -40,7 +41,8 @@ def published_warehouse(
             writer.finalize()
             missing = missing_documents(writer.con, staging.manifest())
             writer.mark_missing(key for key, _ in missing)
-            cross_findings = check_across_documents(*check_inputs(writer.con))
+            inputs = check_inputs(writer.con)
+            cross_findings = check_across_documents(*inputs) + check_across_parts(*inputs)
             writer.replace_cross_document_findings(cross_findings)
         publish(warehouse.working, warehouse.published)
     with reader(warehouse.published) as fetch:

@@ -63,6 +63,8 @@ def _loaded(documents: pd.DataFrame) -> dict[DocKey, str]:
     docs = documents if "status" not in documents else documents[documents["status"] == "loaded"]
     out: dict[DocKey, str] = {}
     for row in docs.itertuples(index=False):
+        if any(pd.isna(v) for v in (row.county, row.department, row.phase, row.fiscal_year)):
+            continue  # an incomplete identity (loaded with a finding) has no prior-year peer
         out.setdefault((row.county, row.department, row.phase, int(row.fiscal_year)), row.document_id)
     return out
 

@@ -19,6 +19,7 @@ from checks.cross_table import (
     three_public_vs_economic,
 )
 from checks.findings import Finding
+from checks.identity import identity_incomplete
 from checks.line_index import LineIndex, department_lines, unit_sections
 from checks.narrative_rules import (
     narrative_parts,
@@ -33,12 +34,20 @@ from extract.model import BudgetLine, ExtractedDocument
 
 
 def missing_toc_tables(doc: ExtractedDocument) -> list[Finding]:
-    """Tables the 目录 names that the extractor did not find (an extraction miss or a gap)."""
+    """Tables the 目录 names that the extractor did not find (an extraction miss or a gap).
+
+    A file without any table is the narrative part of a disclosure whose tables are another file.
+    """
     found = set(doc.tables_found)
+    missing = [table for table in dict.fromkeys(doc.toc_tables) if table not in found]
+    if missing and not found:
+        listed = ", ".join(missing)
+        return [
+            Finding(None, names.TABLES_IN_OTHER_FILE, "warn", f"目录 names tables not in this file: {listed}")
+        ]
     return [
         Finding(None, names.TOC_TABLE_MISSING, "error", f"目录 names table {table} but it was not found")
-        for table in dict.fromkeys(doc.toc_tables)
-        if table not in found
+        for table in missing
     ]
 
 
@@ -81,6 +90,7 @@ def check_document(doc: ExtractedDocument) -> list[Finding]:
         lambda: narrative_percentages(doc),
         lambda: narrative_vs_projects(doc, seen, tol),
         lambda: missing_toc_tables(doc),
+        lambda: identity_incomplete(doc),
     ]
     for unit, lines in unit_sections(doc.lines).items():
         rules.append(lambda unit=unit, lines=lines: _unit_section_checks(unit, lines, tol))

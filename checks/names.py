@@ -40,3 +40,7 @@ ALL_CHECKS = (
 
 # Not a reconciliation rule: a rule that itself failed on a document's data (reported, never raised).
 CHECK_FAILED = "check_failed"
+
+# Not reconciliation rules either: what a document says about itself (warn, never blocks loading).
+IDENTITY_INCOMPLETE = "identity_incomplete"  # the cover lacks county / department / year / phase
+TABLES_IN_OTHER_FILE = "tables_in_other_file"  # a narrative-only part: its 目录 tables are published apart

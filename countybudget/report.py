@@ -72,7 +72,8 @@ def build_report(published: Path) -> str:
     try:
         by_department = _rows(con, "report_department_years")
         counties = []
-        for county in sorted({r["county"] for r in by_department}):
+        # a document whose cover prints no region is loaded with county NULL: listed last
+        for county in sorted({r["county"] for r in by_department}, key=lambda c: (c is None, c or "")):
             rows = [r for r in by_department if r["county"] == county]
             counties.append(
                 (county, jinja2.utils.markupsafe.Markup(department_chart(rows)), html_table(rows))

@@ -53,18 +53,20 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     routes = route_pages(
         page_texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
     )
-    if not routes:
-        raise QuarantineError(ReasonClass.NO_TABLES, f"{path.name}: no standard table title found")
     grids = read_grids(path, [route.page for route in routes], settings)
     unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
     grids.update(read_unruled_grids(path, unruled, settings))
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
     for table in stitch(routes, grids):
-        lines, report = table_lines(table, identity.phase, identity.fiscal_year)
+        lines, report = table_lines(table, identity.phase or "budget", identity.fiscal_year or 0)
         document.lines.extend(lines)
         document.tables.append(report)
     if settings.run_narrative:
         _add_text_readings(document, path, page_texts)
+    if not routes and not document.narrative:  # a narrative-only part (tables in another file) is loaded
+        raise QuarantineError(
+            ReasonClass.NO_TABLES, f"{path.name}: no standard table title and no narrative figure found"
+        )
     document.seconds = time.perf_counter() - started
     return document
 

@@ -61,6 +61,17 @@ def _upright(box: tuple[float, float, float, float], rotation: int, width: float
     return left, bottom, right, top
 
 
+_INSET = 0.5  # points: a neighbour glyph whose box just overlaps the run's edge is not part of it
+
+
+def _inset(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The run's box narrowed a little, so pdfium's bounded text does not take in the first glyph
+    of the next run when their boxes touch (厅 ending at x=260.7, "2" starting at 260.6)."""
+    left, bottom, right, top = box
+    inset = min(_INSET, (right - left) / 4, (top - bottom) / 4)
+    return left + inset, bottom + inset, right - inset, top - inset
+
+
 def page_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Run]:
     """Every text run of a page with its box, upright."""
     rotation = page.get_rotation() % 360
@@ -70,7 +81,7 @@ def page_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Run]:
     runs = []
     for index in range(textpage.count_rects()):
         box = textpage.get_rect(index)
-        text = nfkc(textpage.get_text_bounded(*box)).replace("\r", "").replace("\n", " ")
+        text = nfkc(textpage.get_text_bounded(*_inset(box))).replace("\r", "").replace("\n", " ")
         if text.strip():
             x0, y0, x1, y1 = _upright(box, rotation, width, height)
             runs.append(Run(text, x0, y0, x1, y1))

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 PHASES = ("budget", "final")
+REGION_LEVELS = ("county", "district", "city", "province", "central")
 
 TABLE_TYPES = (
     "summary",
@@ -58,11 +59,13 @@ class QuarantineError(Exception):
 class DocumentIdentity:
     """Who and what a document is about, read from the document itself (never the file name)."""
 
-    county: str  # e.g. 通城县, 普陀区
-    department: str  # full unit name as printed in the title
-    fiscal_year: int
-    phase: str  # 'budget' | 'final'
+    county: str | None  # issuing region as printed: 通城县, 普陀区, 深圳市, 江苏省; 中央 for central units
+    department: str | None  # full unit name as printed in the title
+    fiscal_year: int | None
+    phase: str | None  # 'budget' | 'final'
     title: str  # the normalised title line, e.g. 通城县教育局2024年部门预算
+    region_level: str | None = None  # 'county' | 'district' | 'city' | 'province' | 'central'
+    budget_unit: str | None = None  # the 预算单位 of a 单位预算, else None
 
 
 @dataclass(frozen=True)

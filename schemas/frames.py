@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 import pandas as pd
 import pyarrow as pa
 
-from extract.model import PHASES, DocumentIdentity, ExtractedDocument
+from extract.model import PHASES, REGION_LEVELS, DocumentIdentity, ExtractedDocument
 from schemas import models
 from schemas.columns import arrow_lists, floats, ids, ints, strings
 from schemas.findings import findings_frame
@@ -54,13 +54,19 @@ def document_frames(doc: ExtractedDocument, document_id: str) -> DocumentFrames:
 
 
 def check_identity(identity: DocumentIdentity) -> None:
-    if identity.phase not in PHASES:
+    """A field the cover does not print is None (loaded, with an identity_incomplete finding);
+    a field that is printed must be well formed."""
+    if identity.phase is not None and identity.phase not in PHASES:
         raise FrameValidationError(f"identity: phase {identity.phase!r} is not one of {PHASES}")
-    if not 1990 <= identity.fiscal_year <= 2100:
+    if identity.fiscal_year is not None and not 1990 <= identity.fiscal_year <= 2100:
         raise FrameValidationError(f"identity: fiscal_year {identity.fiscal_year!r} is not a plausible year")
-    for name in ("county", "department"):
-        if not getattr(identity, name):
-            raise FrameValidationError(f"identity: {name} is empty")
+    if identity.region_level is not None and identity.region_level not in REGION_LEVELS:
+        raise FrameValidationError(
+            f"identity: region_level {identity.region_level!r} is not one of {REGION_LEVELS}"
+        )
+    for name in ("county", "department", "budget_unit"):
+        if getattr(identity, name) == "":
+            raise FrameValidationError(f"identity: {name} is an empty string (use None)")
 
 
 def lines_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:

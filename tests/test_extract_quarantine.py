@@ -63,4 +63,4 @@ def test_budget_without_any_standard_table_is_no_tables(tmp_path):
     ]
     error = _reason(_pdf(tmp_path / "no-tables.pdf", pages))
     assert error.reason is ReasonClass.NO_TABLES
-    assert error.message == "no-tables.pdf: no standard table title found"
+    assert error.message == "no-tables.pdf: no standard table title and no narrative figure found"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.identity import county_of, identify
+from extract.identity import county_of, identify, parent_department
 from extract.routing import find_titles, route_pages, toc_tables
 from extract.titles import classify_title
 
@@ -155,3 +155,106 @@ def test_identify_skips_part_headings_and_reads_year_first_covers():
         "通城县",
         "中共通城县委组织部2024年度部门决算",
     )
+
+
+def _fields(identity):
+    return (
+        identity.county,
+        identity.region_level,
+        identity.department,
+        identity.budget_unit,
+        identity.fiscal_year,
+        identity.phase,
+    )
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        # region + level word in the title, the unit on a 预算单位 line (a municipal 单位预算)
+        (
+            ["上海市2026年市级单位预算\n2026年1月\n预算单位：上海市某某研究所"],
+            ("上海市", "city", "上海市某某研究所", "上海市某某研究所", 2026, "budget"),
+        ),
+        # the label line before the title it belongs to; a district inside a municipality
+        (
+            ["预算主管部门：上海市普陀区某某街道办事处\n上海市普陀区2025年区级部门预算"],
+            ("普陀区", "district", "上海市普陀区某某街道办事处", None, 2025, "budget"),
+        ),
+        # a department's 单位预算 whose parent is printed
+        (
+            ["白石县2024年县级单位预算\n预算主管部门：白石县教育局\n预算单位：白石县第一中学"],
+            ("白石县", "county", "白石县教育局", "白石县第一中学", 2024, "budget"),
+        ),
+        # year first, unit split over lines, (本级) = the department's own office
+        (
+            ["2026 年度\n临江市交通运输局（本级）\n单位预算公开"],
+            ("临江市", "city", "临江市交通运输局", "临江市交通运输局(本级)", 2026, "budget"),
+        ),
+        (["2026 年临江市财政局（本级）部\n门预算"], ("临江市", "city", "临江市财政局", None, 2026, "budget")),
+        # provincial tables file: region title, 部 门： label with a space, printer line
+        (
+            ["某某省2018年度\n省级部门预算公开报表\n部 门：中共某某省委办公厅\n某某省财政厅印制"],
+            ("某某省", "province", "中共某某省委办公厅", None, 2018, "budget"),
+        ),
+        # no 部门 word, page number and date lines around the title
+        (
+            ["- 1 -\n2018 年度某某省高级\n人民法院预算公开\n2018 年 2 月 24 日"],
+            ("某某省", "province", "某某省高级人民法院", None, 2018, "budget"),
+        ),
+        # a central unit: no region in its name, its own text says whose it is
+        (
+            ["1\n某某大学\n2021 年度部门预算\n2021 年 4 月", "目 录", "某某大学是教育部直属的重点大学。"],
+            ("中央", "central", "某某大学", None, 2021, "budget"),
+        ),
+        (["某某大学 2023 年度部门决算"], (None, None, "某某大学", None, 2023, "final")),
+        (
+            ["第一中学2024年单位预算", "第一中学是县教育局直属学校，是市委宣传部所属基地。"],
+            (None, None, "第一中学", "第一中学", 2024, "budget"),
+        ),
+        # a county-level city under a prefecture; an autonomous county
+        (
+            ["恩施州恩施市教育局2024年部门预算"],
+            ("恩施市", "county", "恩施州恩施市教育局", None, 2024, "budget"),
+        ),
+        (
+            ["某某自治县民政局2023年度部门决算"],
+            ("某某自治县", "county", "某某自治县民政局", None, 2023, "final"),
+        ),
+    ],
+)
+def test_identify_reads_covers_in_any_order(pages, expected):
+    assert _fields(identify(pages, 3)) == expected
+
+
+def test_identify_keeps_what_is_printed_when_the_cover_is_incomplete():
+    no_year = identify(["白石县教育局部门预算\n第一部分 部门概况"], 3)
+    assert _fields(no_year) == ("白石县", "county", "白石县教育局", None, None, "budget")
+    no_unit = identify(["部门决算公开\n目录"], 3)
+    assert _fields(no_unit) == (None, None, None, None, None, "final")
+    assert identify(["会议纪要\n本次会议研究了明年的预算安排"], 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("某某中心(单位)主要职能某某中心是某某市民政局直属的事业单位。", "某某市民政局"),
+        ("某某中心是某某市水务局(某某市海洋局)所属公益一类事业单位", "某某市水务局"),
+        ("某某中心隶属于某某市司法局,机构级别为正处级。", "某某市司法局"),
+        ("某某中心是某某市人民政府办公厅直属的自收自支事业单位", "某某市人民政府办公厅"),
+        ("某某中心是市商务委所属全额拨款行政单位。", None),  # no region: not the department's full name
+        ("某某中心是市政府直属机构。", None),
+        ("某某中心是参照公务员法管理的全额拨款事业单位。", None),
+    ],
+)
+def test_parent_department_of_a_unit_from_its_own_description(text, parent):
+    assert parent_department("某某中心", text) == parent
+
+
+def test_unit_budget_names_its_department_from_the_units_description():
+    pages = [
+        "某某市2026年市级单位预算\n预算单位：某某市某某中心",
+        "目 录",
+        "某某市某某中心是某某市民政局下属事业单位。",
+    ]
+    assert _fields(identify(pages, 3)) == ("某某市", "city", "某某市民政局", "某某市某某中心", 2026, "budget")

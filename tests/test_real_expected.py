@@ -33,16 +33,7 @@ KNOWN_MISMATCH: dict[str, str] = {
     "收入/支出预算总表 give no lines; 一般公共预算支出预算表 read as empty",
 }
 # expected-file stem -> what the current reader gets wrong in the identity.
-KNOWN_IDENTITY_MISMATCH: dict[str, str] = {
-    "shanghai-municipal-units--caizhengju-2025-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
-    "shanghai-municipal-units--weijian-zhongyi-wenxianguan-2026-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
-    "shanghai-putuo--shehui-fuliyuan-2024-unit-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
-    "shanghai-putuo--sifaju-2026-dept-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
-    "suzhou--shuiwuju-2026-unit-budget": "identity of a 市级/区级 单位预算 cover (预算单位 line, budget_unit) not read yet",
-    "jiangsu-province--swbgt-2018-tables": "cover prints 部 门:中共江苏省委办公厅 under 省级部门预算公开报表: reader gives "
-    "county '' and department 省级",
-    "southwest-university--swu-2023-final": "no region printed (central unit): county should be null, reader gives ''",
-}
+KNOWN_IDENTITY_MISMATCH: dict[str, str] = {}
 
 Row = tuple[str, str | None, str | None, str, Decimal, int]
 

@@ -121,6 +121,10 @@ def test_v_documents_report_columns_follow_the_contract(empty_warehouse: Path) -
         "amounts",
         "table_reports",
         "verified_share",
+        "region_level",
+        "budget_unit",
+        "part",
+        "disclosure_id",
     ]
 
 

@@ -39,6 +39,14 @@ FACT_INSERTS = (
 )
 
 
+def part_of(frames: DocumentFrames) -> str:
+    """'narrative' for a file with narrative figures but no table (its tables are another file),
+    'tables' for tables without narrative figures, else 'full'."""
+    if frames.tables.empty:
+        return "narrative"
+    return "tables" if frames.narrative.empty else "full"
+
+
 class WarehouseWriter:
     """Context manager holding the warehouse file open for writing; creates the schema idempotently."""
 
@@ -101,23 +109,35 @@ class WarehouseWriter:
         identity = frames.identity
         with self._transaction() as con:
             run(con, "delete_document.sql", {"document_id": record.document_id})
-            self._upsert(con, record, "loaded", None, None, identity, frames.tables_found, frames.toc_tables)
+            self._upsert(
+                con,
+                record,
+                "loaded",
+                None,
+                None,
+                identity,
+                frames.tables_found,
+                frames.toc_tables,
+                part_of(frames),
+            )
             for view, sql_file, attribute in FACT_INSERTS:
                 self._insert(con, view, sql_file, getattr(frames, attribute))
                 failpoint(LOAD_MID_TRANSACTION)  # crash tests: dies after the budget lines, before COMMIT
             self._insert(con, "incoming_findings", "insert_findings.sql", found, {"scope": "document"})
-            self._supersede_others(con, record.document_id, identity)
+            self._supersede_others(con, record.document_id, identity, part_of(frames))
         return len(frames.lines)
 
     def _supersede_others(
-        self, con: duckdb.DuckDBPyConnection, document_id: str, identity: DocumentIdentity
+        self, con: duckdb.DuckDBPyConnection, document_id: str, identity: DocumentIdentity, part: str
     ) -> None:
         params = {
             "document_id": document_id,
             "county": identity.county,
             "department": identity.department,
+            "budget_unit": identity.budget_unit,
             "fiscal_year": identity.fiscal_year,
             "phase": identity.phase,
+            "part": part,
         }
         for (older,) in run(con, "find_superseded.sql", params):
             run(con, "delete_document.sql", {"document_id": older})
@@ -138,6 +158,7 @@ class WarehouseWriter:
         identity: DocumentIdentity | None,
         tables_found: list[str],
         toc: list[str],
+        part: str | None = None,
     ) -> None:
         run(
             con,
@@ -158,6 +179,9 @@ class WarehouseWriter:
                 "message": message,
                 "tables_found": list(tables_found),
                 "toc_tables": list(toc),
+                "region_level": getattr(identity, "region_level", None),
+                "budget_unit": getattr(identity, "budget_unit", None),
+                "part": part,
             },
         )
         run(con, "record_status.sql", {"document_id": record.document_id, "status": status, "reason": reason})

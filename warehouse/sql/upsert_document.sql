@@ -1,10 +1,12 @@
 -- Insert or refresh one document's row; a (re)load clears missing_since and any superseded mark.
 INSERT INTO dim_document (
     document_id, sha256, source_path, county, department, fiscal_year, phase, title, pages, seconds,
-    status, reason, message, superseded_by, tables_found, toc_tables, loaded_at, missing_since
+    status, reason, message, superseded_by, tables_found, toc_tables, loaded_at, missing_since,
+    region_level, budget_unit, part
 ) VALUES (
     $document_id, $sha256, $source_path, $county, $department, $fiscal_year, $phase, $title, $pages, $seconds,
-    $status, $reason, $message, NULL, $tables_found, $toc_tables, now(), NULL
+    $status, $reason, $message, NULL, $tables_found, $toc_tables, now(), NULL,
+    $region_level, $budget_unit, $part
 )
 ON CONFLICT (document_id) DO UPDATE SET
     sha256 = excluded.sha256,
@@ -23,4 +25,7 @@ ON CONFLICT (document_id) DO UPDATE SET
     tables_found = excluded.tables_found,
     toc_tables = excluded.toc_tables,
     loaded_at = excluded.loaded_at,
-    missing_since = NULL;
+    missing_since = NULL,
+    region_level = excluded.region_level,
+    budget_unit = excluded.budget_unit,
+    part = excluded.part;

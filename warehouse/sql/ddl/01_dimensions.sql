@@ -46,5 +46,12 @@ CREATE TABLE IF NOT EXISTS dim_document (
     tables_found VARCHAR[] NOT NULL,    -- table_type keys, empty tables included
     toc_tables VARCHAR[] NOT NULL,      -- table_type keys named in the 目录
     loaded_at TIMESTAMP NOT NULL,
-    missing_since TIMESTAMP             -- the file left the inbox; rows are kept and reported
+    missing_since TIMESTAMP,            -- the file left the inbox; rows are kept and reported
+    region_level VARCHAR,               -- 'county' | 'district' | 'city' | 'province' | 'central'
+    budget_unit VARCHAR,                -- the 预算单位 of a 单位预算, else NULL
+    part VARCHAR                        -- 'full' | 'narrative' | 'tables' (a disclosure split in two files)
 );
+-- Warehouses created before these columns existed get them (NULL for their older rows).
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS region_level VARCHAR;
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS budget_unit VARCHAR;
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS part VARCHAR;

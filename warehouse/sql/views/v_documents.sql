@@ -36,5 +36,16 @@ SELECT
         SELECT round(sum(r.verified) / nullif(sum(r.amounts), 0), 4)
         FROM fact_table_report AS r
         WHERE r.document_id = d.document_id
-    ) AS verified_share
+    ) AS verified_share,
+    d.region_level,
+    d.budget_unit,
+    d.part,
+    -- The files of one disclosure (a narrative file and a tables file): loaded documents with the same
+    -- complete identity share the first one's id (the 中共 prefix some covers drop is ignored).
+    CASE WHEN d.status = 'loaded' AND d.county IS NOT NULL AND d.department IS NOT NULL
+              AND d.fiscal_year IS NOT NULL AND d.phase IS NOT NULL
+         THEN min(d.document_id) OVER (
+             PARTITION BY d.status, d.county, regexp_replace(d.department, '^(中国共产党|中共)', ''),
+                          d.budget_unit, d.fiscal_year, d.phase)
+    END AS disclosure_id
 FROM dim_document AS d;

@@ -485,11 +485,11 @@ def _swu_2023_final() -> dict:
     return {
         "file": "southwest-university/21_swu_2023_final_accounts__download.jsp.pdf",
         "checked": CHECKED + "8-15",
-        "county": None,
+        "county": "中央",
         "department": "西南大学",
         "fiscal_year": 2023,
         "phase": "final",
-        "notes": "A central-government unit (教育部直属): no issuing region is printed, county is null. The 高等学校 "
+        "notes": "A central-government unit (教育部直属): no issuing region is printed: county is 中央, the value docs/conventions.md gives central units. The 高等学校 "
         "final-accounts template prints four tables: 表1 收支决算总表 (summary), 表2 收入决算表 (revenue), 表3 "
         "支出决算表 (expenditure), 表4 高等学校财政拨款支出决算表 (general_budget_expenditure: its rows are the "
         "一般公共预算 appropriation only, the 政府性基金 229 row of 表2 is absent); there is no fiscal_summary "
