@@ -32,7 +32,7 @@ ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "expenditure": (
         "total",
         (
-            ("basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy"),
+            ("basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy", "reserve"),
             (
                 "personnel",
                 "public_use",
@@ -40,6 +40,7 @@ ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
                 "remit_superior",
                 "operation_expense",
                 "affiliated_subsidy",
+                "reserve",
             ),
         ),
     ),

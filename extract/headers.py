@@ -90,16 +90,35 @@ def classify_columns(paths: list[tuple[str, ...]], table_type: str, phase: str) 
     A block of amounts with no label column takes the column just before its first amount as its
     label when that column's header names no measure (``预算单位``, ``单位名称``, ``收入项目``: row
     labels are printed under many headings)."""
-    columns = _first_of_each_measure(
-        [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
-    )
+    columns = [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
+    columns = _first_of_each_measure(_without_wider_total(table_type, columns))
     first_amount = next((c.index for c in columns if c.role == "amount"), 0)
     leading = columns[:first_amount]
     if first_amount and not any(c.role == "label" for c in leading):
         before = columns[first_amount - 1]
-        if before.role == "ignore" and before.path:
+        if before.role == "ignore" and before.path and not any(_TOTAL_WORDS.match(e) for e in before.path):
             columns[first_amount - 1] = Column(before.index, "label", before.path)
     return columns
+
+
+_BEYOND_THREE_PUBLIC = re.compile(r"会议费|培训费")
+
+
+def _names_three_public(column: Column) -> bool:
+    return any("三公" in element for element in column.path)
+
+
+def _without_wider_total(table_type: str, columns: list[Column]) -> list[Column]:
+    """A 三公 table that also prints 会议费 and 培训费 has a 合计 over all of them: that column is
+    not the 三公 total (the "三公"经费 小计 is), so it is not read as one."""
+    if table_type != "three_public" or not any(_BEYOND_THREE_PUBLIC.search("".join(c.path)) for c in columns):
+        return columns
+    if not any(c.measure == "total" and _names_three_public(c) for c in columns):
+        return columns
+    return [
+        Column(c.index, "ignore", c.path) if c.measure == "total" and not _names_three_public(c) else c
+        for c in columns
+    ]
 
 
 def _first_of_each_measure(columns: list[Column]) -> list[Column]:

@@ -55,6 +55,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         ("基本支出", "basic"),
         ("项目支出", "project"),
         ("上缴上级", "remit_superior"),
+        ("预留机动", "reserve"),  # 单位预留机动经费 (Jiangsu provincial budgets)
         ("经营支出", "operation_expense"),
         ("附属单位", "affiliated_subsidy"),
     ),
@@ -73,11 +74,12 @@ RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "three_public": (
         ("购置及运行", "vehicle_total"),
-        ("公务用车购置", "vehicle_purchase"),
+        ("公务用车购置|^(?:车辆)?购置费?$", "vehicle_purchase"),
         ("公务用车运行|运行维护|运行费", "vehicle_operation"),
         ("出国", "outbound"),
         ("接待", "reception"),
         ("^合计$|^总计$|三公.*合计", "total"),
+        ("三公", "total"),  # "三公"经费 / 小计 beside 会议费 and 培训费 columns
     ),
     "government_fund_expenditure": _FUND,
     "state_capital_expenditure": _FUND,

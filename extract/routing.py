@@ -63,7 +63,8 @@ def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
             index += 1
             continue
         candidates = [(line, 1)]
-        if index + 1 < len(lines) and not looks_like_title(line):
+        following_is_title = index + 1 < len(lines) and classify_title(lines[index + 1]) is not None
+        if index + 1 < len(lines) and not looks_like_title(line) and not following_is_title:
             candidates.append((line + lines[index + 1], 2))
         for text, used in candidates:
             table_type = classify_title(text)
@@ -122,7 +123,7 @@ def route_pages(
             kinds = [(kind, title) for _, kind, title in titles]
             tops = line_tops[number - 1] if line_tops and len(line_tops[number - 1]) == len(lines) else []
             title_tops = [tops[index] for index, _, _ in titles] if tops else []
-            known = {index for index, _, _ in titles}
+            known = {index + step for index, _, _ in titles for step in (0, 1)}  # a title may wrap
             others = [
                 tops[i] for i, line in enumerate(lines) if tops and i not in known and is_other_title(line)
             ]
@@ -134,7 +135,9 @@ def route_pages(
             and not has_unknown_title(lines, top_lines)
             and (looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3]))
         ):
-            routes.append(PageRoute(number, [], True, unit, False, True))
+            tops = line_tops[number - 1] if line_tops and len(line_tops[number - 1]) == len(lines) else []
+            others = [tops[i] for i, line in enumerate(lines) if tops and is_other_title(line)]
+            routes.append(PageRoute(number, [], True, unit, False, True, [], others))
         else:
             open_table = None
             continue

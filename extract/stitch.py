@@ -43,7 +43,7 @@ def stitch(routes: list[PageRoute], grids_by_page: dict[int, list[Grid]]) -> lis
     current: TablePages | None = None
     for route in routes:
         grids = list(grids_by_page.get(route.page, []))
-        if route.title_tops and grids and all(grid.top for grid in grids):
+        if (route.title_tops or route.other_title_tops) and grids and all(grid.top for grid in grids):
             current = _stitch_by_position(route, grids, tables, current)
             continue
         surplus = max(0, len(grids) - len(route.titles))

@@ -35,7 +35,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("procurement", ("政府采购",), ()),
     ("project_expenditure", ("项目支出",), ()),
     ("basic_expenditure_economic", ("基本支出",), ()),
-    ("general_budget_expenditure", ("一般公共预算", "支出"), ()),
+    ("general_budget_expenditure", ("一般公共预算", "支出"), ("机关运行经费",)),
     ("fiscal_summary", ("财政拨款", "收支"), ()),
     ("fiscal_summary", ("财政拨款", "收入支出"), ()),
     ("summary", ("收支",), ()),
