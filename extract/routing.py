@@ -89,6 +89,17 @@ def has_unknown_title(lines: list[str], top_lines: int) -> bool:
     return any(looks_like_title(line) for line in lines[:top_lines])
 
 
+_SENTENCE = re.compile(r"[，。；]|[\u4e00-\u9fff],|,[\u4e00-\u9fff]")
+_PROSE_SHARE = 0.3
+_MIN_SENTENCES = 3
+
+
+def is_prose(lines: list[str]) -> bool:
+    """A page of sentences (the narrative after the tables), not the rest of a table."""
+    sentences = sum(1 for line in lines if _SENTENCE.search(line) and not _NOTE.match(squash(line)))
+    return sentences >= _MIN_SENTENCES and sentences >= _PROSE_SHARE * len(lines)
+
+
 def looks_tabular(lines: list[str]) -> bool:
     return any(_TABULAR.search(line) for line in lines)
 
@@ -102,7 +113,7 @@ def route_pages(
     open_table: str | None = None  # the type of the table the previous page left open
     for number, text in enumerate(page_texts, start=1):
         lines = page_lines(text)
-        if not lines or is_toc_page(lines) or _SECTION.match(squash(lines[0])):
+        if not lines or is_toc_page(lines) or any(_SECTION.match(squash(line)) for line in lines[:3]):
             open_table = None
             continue
         titles = find_titles(lines, top_lines)
@@ -133,6 +144,7 @@ def route_pages(
         elif (
             open_table
             and not has_unknown_title(lines, top_lines)
+            and not is_prose(lines)
             and (looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3]))
         ):
             tops = line_tops[number - 1] if line_tops and len(line_tops[number - 1]) == len(lines) else []
