@@ -10,9 +10,11 @@ left to right.
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from extract.text import nfkc
 
@@ -61,31 +63,55 @@ def _upright(box: tuple[float, float, float, float], rotation: int, width: float
     return left, bottom, right, top
 
 
-_INSET = 0.5  # points: a neighbour glyph whose box just overlaps the run's edge is not part of it
-
-
-def _inset(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    """The run's box narrowed a little, so pdfium's bounded text does not take in the first glyph
-    of the next run when their boxes touch (厅 ending at x=260.7, "2" starting at 260.6)."""
-    left, bottom, right, top = box
-    inset = min(_INSET, (right - left) / 4, (top - bottom) / 4)
-    return left + inset, bottom + inset, right - inset, top - inset
-
-
 def page_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Run]:
-    """Every text run of a page with its box, upright."""
+    """Every text run of a page with its box, upright.
+
+    Built from characters, not from pdfium's text rectangles: the text inside a rectangle takes in
+    any glyph whose box overlaps it, so touching or overprinted glyphs (fake bold) came out twice.
+    A run is a sequence of characters in stream order on one line with no word break between them."""
     rotation = page.get_rotation() % 360
     width, height = page.get_size()
     if rotation in (90, 270):
         width, height = height, width  # get_size() is already the displayed size
-    runs = []
-    for index in range(textpage.count_rects()):
-        box = textpage.get_rect(index)
-        text = nfkc(textpage.get_text_bounded(*_inset(box))).replace("\r", "").replace("\n", " ")
-        if text.strip():
-            x0, y0, x1, y1 = _upright(box, rotation, width, height)
-            runs.append(Run(text, x0, y0, x1, y1))
+    raw = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    runs: list[Run] = []
+    chars: list[str] = []
+    box: list[float] = []
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        text = chr(code) if code else ""
+        if not text or text.isspace() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+            _close_run(runs, chars, box, trailing_space=True)
+            continue
+        pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
+        x0, y0, x1, y1 = _upright((left.value, bottom.value, right.value, top.value), rotation, width, height)
+        if box and not _continues(box, x0, y0, x1, y1):
+            _close_run(runs, chars, box, trailing_space=False)
+        if box:
+            box[:] = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
+        else:
+            box[:] = [x0, y0, x1, y1]
+        chars.append(text)
+    _close_run(runs, chars, box, trailing_space=False)
     return runs
+
+
+def _continues(box: list[float], x0: float, y0: float, x1: float, y1: float) -> bool:
+    """The next character sits on the run's line, just after it (not back over it: an overprint)."""
+    run_height = max(box[3] - box[1], 0.1)
+    char_height = max(y1 - y0, 0.1)
+    shared = min(box[3], y1) - max(box[1], y0)
+    same_line = shared >= 0.3 * min(run_height, char_height) or (y1 - y0 < 2 and box[1] - 2 <= y0 <= box[3])
+    return same_line and box[2] - 0.5 * run_height <= x0 <= box[2] + 0.8 * max(run_height, char_height)
+
+
+def _close_run(runs: list[Run], chars: list[str], box: list[float], trailing_space: bool) -> None:
+    if chars and box:
+        text = nfkc("".join(chars)) + (" " if trailing_space else "")
+        runs.append(Run(text, box[0], box[1], box[2], box[3]))
+    chars.clear()
+    box.clear()
 
 
 def _overlap(a: Run | TextLine, b: Run) -> float:
@@ -113,11 +139,26 @@ def _bounds(runs: list[Run]) -> Run:
     )
 
 
+def _without_overprint(runs: list[Run]) -> list[Run]:
+    """Runs without the copies a producer prints over the original to fake bold type (the same text
+    again, shifted by a fraction of a point): ``18.85`` must not read ``1818.8.85 85``."""
+    kept: list[Run] = []
+    for run in runs:
+        copy = any(
+            other.text.strip() == run.text.strip()
+            and min(other.x1, run.x1) - max(other.x0, run.x0) > 0.5 * max(run.x1 - run.x0, 0.1)
+            for other in kept[-3:]
+        )
+        if not copy:
+            kept.append(run)
+    return kept
+
+
 def _line(runs: list[Run]) -> TextLine:
     parts: list[str] = []
     previous: Run | None = None
     line_height = max(run.height for run in runs)
-    for run in runs:
+    for run in _without_overprint(runs):
         text = run.text.strip() if previous is not None else run.text.rstrip()
         if previous is not None:
             spaced = previous.text[-1:].isspace() or run.x0 - previous.x1 > _CELL_GAP * line_height
