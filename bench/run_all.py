@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-BENCHMARKS = ("bench.extraction", "bench.ingest")
+BENCHMARKS = ("bench.extraction", "bench.corpus", "bench.ingest")
 
 
 def main() -> None:
