@@ -52,12 +52,13 @@ def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:
 
 def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[BudgetLine], TableReport]:
     """Every printed amount of one table, and what was seen of it."""
-    unit = table.unit or DEFAULT_UNIT
+    unit = table.unit or table.assumed_unit or DEFAULT_UNIT
     context = RowContext(table.table_type, unit, fiscal_year)
     if table.body_without_grid:
         context.errors.append(f"page {table.first_page}: table rows in the text but no ruled table found")
     if table.unit is None:
-        context.errors.append(f"page {table.first_page}: no unit line; amounts read as {DEFAULT_UNIT}")
+        why = "the unit of the table before it" if table.assumed_unit else "the default"
+        context.errors.append(f"page {table.first_page}: no unit line; amounts read as {unit} ({why})")
     lines: list[BudgetLine] = []
     columns: list[Column] = []
     edges: tuple[tuple[float, float], ...] = ()
@@ -86,7 +87,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
         table_type=table.table_type,
         title=table.title,
         pages=pages,
-        unit=table.unit,
+        unit=table.unit or table.assumed_unit,
         accuracy=min(accuracies) if accuracies else None,
         whitespace=max(whitespaces) if whitespaces else None,
         rows=len(lines),

@@ -21,7 +21,7 @@ from extract.pages import read_page_layouts
 from extract.performance import extract_targets
 from extract.routing import route_pages, toc_tables
 from extract.settings import ExtractSettings
-from extract.stitch import stitch
+from extract.stitch import assume_missing_units, stitch
 
 log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u4e00-\u9fff]")  # scans carry at most page numbers in their text layer
@@ -57,7 +57,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
     grids.update(read_unruled_grids(path, unruled, settings))
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
-    for table in stitch(routes, grids):
+    for table in assume_missing_units(stitch(routes, grids)):
         lines, report = table_lines(table, identity.phase or "budget", identity.fiscal_year or 0)
         document.lines.extend(lines)
         document.tables.append(report)

@@ -18,6 +18,18 @@ class TablePages:
     unit: str | None
     grids: list[Grid] = field(default_factory=list)
     body_without_grid: bool = False  # rows in the text layer but no ruled table found
+    assumed_unit: str | None = None  # no unit line printed: the unit of the table before it
+
+
+def assume_missing_units(tables: list[TablePages]) -> list[TablePages]:
+    """A table printed without a unit line is read in the unit of the table before it (a document
+    keeps one unit throughout; 元 would make 万元 figures 10,000 times too small)."""
+    previous: str | None = None
+    for table in tables:
+        if table.unit is None:
+            table.assumed_unit = previous
+        previous = table.unit or previous
+    return tables
 
 
 _SLACK = 2.0  # points: a title printed as the grid's first merged row sits just inside its top
