@@ -4,6 +4,7 @@ and an ingest run afterwards in the same process must still load its definitions
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,4 +34,10 @@ def test_ingest_tests_pass_after_the_schedule_tests_in_one_process() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:]
-    assert done.stdout.strip().splitlines()[-1].startswith("4 passed")
+    summary = done.stdout.strip().splitlines()[-1]
+    counts = {
+        word: int(number) for number, word in re.findall(r"(\d+) (passed|skipped|failed|error)", summary)
+    }
+    # A test that needs ../shared skips with a reason in a clone without it: that is not a failure.
+    assert counts.get("passed", 0) + counts.get("skipped", 0) == 4, summary
+    assert counts.get("passed", 0) >= 1 and "failed" not in counts and "error" not in counts, summary
