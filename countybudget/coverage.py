@@ -67,7 +67,8 @@ def document_coverage(
     with_amounts = {line.table_type for line in doc.lines}
     row.standard_tables = len(with_amounts & set(NINE))
     row.tables = list(doc.tables_found)
-    named = [t for t in dict.fromkeys(doc.toc_tables) if t in TABLE_TYPES]
+    # A file without tables is the narrative part of a disclosure: its 目录 names another file's tables.
+    named = [t for t in dict.fromkeys(doc.toc_tables) if t in TABLE_TYPES] if doc.tables else []
     row.toc_named = len(named)
     row.toc_found = len([t for t in named if t in set(doc.tables_found)])
     row.amounts = len(doc.lines)

@@ -111,9 +111,12 @@ def route_pages(
     ``line_tops[i][j]`` is the PDF y of page i+1's line j (pairs titles with tables by position)."""
     routes: list[PageRoute] = []
     open_table: str | None = None  # the type of the table the previous page left open
+    after_toc = False
     for number, text in enumerate(page_texts, start=1):
         lines = page_lines(text)
-        if not lines or is_toc_page(lines) or any(_SECTION.match(squash(line)) for line in lines[:3]):
+        toc = is_toc_page(lines) or (after_toc and not any(_UNIT_OR_DEPT.search(line) for line in lines))
+        after_toc = toc
+        if not lines or toc or any(_SECTION.match(squash(line)) for line in lines[:3]):
             open_table = None
             continue
         titles = find_titles(lines, top_lines)

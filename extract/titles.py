@@ -80,6 +80,8 @@ def classify_title(text: str) -> str | None:
         return None
     if any(word in _qualifier(text) for word in _OTHER_TABLE_QUALIFIERS):
         return None
+    if "财政拨款基本支出" in title and "一般公共预算" not in title:
+        return None  # 财政拨款基本支出预算表 covers every fiscal fund, not the 一般公共预算 table
     for table_type, required, forbidden in _RULES:
         if all(word in title for word in required) and not any(word in title for word in forbidden):
             return table_type

@@ -237,7 +237,7 @@ def test_narrative_only_part_is_loaded_with_its_figures(tmp_path):
     assert [c[:2] for c in checks] == [("narrative_parts", "warn"), ("tables_in_other_file", "warn")]
     assert checks[1][2] == (
         "目录 names tables not in this file: summary, revenue, expenditure, fiscal_summary, "
-        "basic_expenditure_economic, general_budget_expenditure, three_public, government_fund_expenditure, "
+        "general_budget_expenditure, basic_expenditure_economic, three_public, government_fund_expenditure, "
         "procurement"
     )
 
