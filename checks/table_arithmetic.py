@@ -183,6 +183,21 @@ def _row_parts(row: Row, total: str, alternatives: tuple[tuple[str, ...], ...]) 
     return alternatives[0] if any(m in row for m in alternatives[0]) else ()
 
 
+# Some templates print 事业单位经营支出 as a share of 基本/项目支出 (Shenzhen: 支出总计 = 基本 + 项目),
+# others beside them: the row adds up one way or the other.
+INSIDE_PARTS = ("operation_expense",)
+
+
+def row_part_options(
+    row: Row, total: str, alternatives: tuple[tuple[str, ...], ...]
+) -> list[tuple[str, ...]]:
+    """The parts a row's total may be the sum of: all of them, or without a part some templates
+    print as a share of the others."""
+    parts = _row_parts(row, total, alternatives)
+    inside = tuple(m for m in parts if m not in INSIDE_PARTS)
+    return [parts, inside] if inside != parts and inside else [parts]
+
+
 def row_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
     """合计 column = sum of the other columns, on every row that prints both."""
     found: list[Finding] = []
@@ -191,12 +206,23 @@ def row_totals(index: LineIndex, tol: Tolerances) -> list[Finding]:
             parts = _row_parts(row, total, alternatives)
             if total not in row or not parts:
                 continue
+            if any(
+                _row_adds_up(row, total, option, tol, table)
+                for option in row_part_options(row, total, alternatives)[1:]
+            ):
+                continue
             expected = sum((row.get(m, ZERO) for m in parts), ZERO)
             figures = [row[total], *(row[m] for m in parts if m in row)]
             if not agrees(expected, row[total], tol.sum(table, len(figures) - 1, figures)):
                 what = f"{table} row {key}: {total} vs {'+'.join(parts)}"
                 found.append(mismatch(names.ROW_TOTAL, "error", what, expected, row[total]))
     return found
+
+
+def _row_adds_up(row: Row, total: str, parts: tuple[str, ...], tol: Tolerances, table: str) -> bool:
+    figures = [row[total], *(row[m] for m in parts if m in row)]
+    expected = sum((row.get(m, ZERO) for m in parts), ZERO)
+    return agrees(expected, row[total], tol.sum(table, len(figures) - 1, figures))
 
 
 def summary_revenue_items(index: LineIndex) -> list[tuple[str, Decimal]]:

@@ -27,9 +27,9 @@ from checks.table_arithmetic import (
     CODED_TABLES,
     ROW_PARTS,
     TOTAL_LABELS,
-    _row_parts,
     leaf_counts,
     parent_code,
+    row_part_options,
     summary_revenue_items,
     without_subtotals,
 )
@@ -152,9 +152,14 @@ class Verifier:
             return
         total, alternatives = ROW_PARTS[table]
         for key, row in self.index.tables[table].items():
-            parts = [m for m in _row_parts(row, total, alternatives) if m in row]
-            if total in row and parts:
-                self._equal([(table, key, total)], [(table, key, m) for m in parts])
+            for option in row_part_options(row, total, alternatives):
+                parts = [m for m in option if m in row]
+                if (
+                    total in row
+                    and parts
+                    and self._equal([(table, key, total)], [(table, key, m) for m in parts])
+                ):
+                    break
 
     def _coded_identities(self, table: str) -> None:
         if table not in CODED_TABLES:

@@ -59,3 +59,39 @@ def test_putuo_justice_unit_budget_prints_the_project_total_on_its_admin_row() -
         (names.ROW_TOTAL, "79189400.34", "14348853.34"),
         (names.ROW_TOTAL, "79189400.34", "14348853.34"),
     ]
+
+
+def test_hangzhou_transport_prints_a_basic_subtotal_that_is_not_its_parts() -> None:
+    """Page 30 (表5 一般公共预算支出预算表) prints 基本支出 小计 51,417.49 on 交通运输支出 and 公路水路运输
+    beside 人员经费 41,277.20 + 日常公用支出 10,190.89 = 51,468.09, and a 合计 小计 of 82,479.29
+    beside 67,627.51 + 14,902.37 = 82,529.88; the narrative (page 12) and the economic table state
+    82,529.89. Checked on the page render: the document's own inconsistency."""
+    doc = read("hangzhou/2026年杭州市交通运输局部门预算.pdf")
+    basic = {
+        (x.item, x.page): x.amount_yuan
+        for x in doc.lines
+        if x.table_type == "general_budget_expenditure" and x.measure == "basic" and x.page == 30
+    }
+    assert basic[("交通运输支出", 30)] == Decimal("514174900.00")
+    assert errors(doc) == [
+        (names.BASIC_VS_ECONOMIC, "824792900.00", "825298900.00"),
+        (names.NARRATIVE_VS_TABLE, "824792900.00", "825298900.00"),
+        (names.PERSONNEL_PLUS_PUBLIC, "514680900.00", "514174900.00"),
+        (names.PERSONNEL_PLUS_PUBLIC, "514680900.00", "514174900.00"),
+        (names.PERSONNEL_PLUS_PUBLIC, "825298800.00", "824792900.00"),
+    ]
+
+
+def test_shenzhen_operation_expense_is_a_share_of_basic_and_project_not_a_finding() -> None:
+    """Shenzhen's 支出总表 (page 81 on) prints 事业单位经营支出 as a share of 基本/项目支出: 支出总计
+    190,281.97 = 51,374.73 + 138,907.24, with 经营支出 11,575.59 inside. The row identity holds
+    without it, so neither the department nor its units' sections report a row_total error."""
+    doc = read("shenzhen/2026年深圳市生态环境局部门预算.pdf")
+    row = {
+        x.measure: x.amount_yuan
+        for x in doc.lines
+        if x.table_type == "expenditure" and x.page == 81 and x.item == "深圳市生态环境局"
+    }
+    assert row["total"] == row["basic"] + row["project"] == Decimal("1902819700.00")
+    assert row["operation_expense"] == Decimal("115755900.00")
+    assert [e for e in errors(doc) if e[0] == names.ROW_TOTAL] == []
