@@ -17,7 +17,8 @@ NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 UNIT = r"(?P<unit>亿元|万元|千元|元(?![/每])|万(?![人次户册平亩件辆台]))"
 AMOUNT = NUM + UNIT
 # Between a label and its amount: no digit or clause break; a bracketed aside counts as one step.
-FILL = r"(?:[^\d。；;，,、%()（）:：]|[:：]|\([^)]{0,14}\)){0,10}?"
+# A change verb in between (公用经费支出预算减少5.4万元) makes the amount a change, not the level.
+FILL = r"(?:(?!增加|减少|增长|下降|上升|降低|提高)(?:[^\d。；;，,、%()（）:：]|[:：]|\([^)]{0,14}\))){0,10}?"
 
 UNIT_FACTORS = {
     "亿元": Decimal(100000000),
