@@ -1,0 +1,223 @@
+"""The cell grid of a table image from its ruling lines (OpenCV morphology), and OCR words placed in it.
+
+A ruled table's lines are long thin runs of ink: opening the binarised page with a long horizontal
+(vertical) kernel keeps only them. Each connected group of lines is one table; the distinct heights of
+its horizontal lines are the row separators and the distinct x of its vertical lines the column
+separators. A separator missing over a cell's side means a merged cell (``joined_left`` / joined top),
+exactly what camelot's lattice reports for vector tables, so the same downstream code reads both.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from extract.ocr.engine import OcrBox
+
+COVERED = 0.5  # a separator counts when its line covers at least half the cell's side
+
+
+@dataclass(frozen=True)
+class LineMasks:
+    """Binarised page (ink = 255) and its ruling lines: long ones (a table's frame and main
+    separators) and short ones (a separator only one header cell high or wide)."""
+
+    ink: np.ndarray
+    horizontal: np.ndarray
+    vertical: np.ndarray
+    short_horizontal: np.ndarray
+    short_vertical: np.ndarray
+    min_cell: int  # separators closer than this are one (double borders)
+
+    def text_ink(self) -> np.ndarray:
+        """Ink that is not a ruling line (the characters)."""
+        lines = cv2.dilate(self.short_horizontal | self.short_vertical, np.ones((3, 3), np.uint8))
+        return cv2.bitwise_and(self.ink, cv2.bitwise_not(lines))
+
+
+@dataclass(frozen=True)
+class CellLayout:
+    """One table's separators in image pixels and which cells are merged with a neighbour."""
+
+    xs: list[int]  # column separators, left to right
+    ys: list[int]  # row separators, top to bottom
+    joined_left: list[list[bool]]
+    joined_top: list[list[bool]]
+
+    @property
+    def rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def columns(self) -> int:
+        return len(self.xs) - 1
+
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(row, column) of the cell holding a point, moved to the top-left of a merged span
+        (camelot does the same, so header code finds a spanning label in its first column)."""
+        r, c = bisect_right(self.ys, y) - 1, bisect_right(self.xs, x) - 1
+        if not (0 <= r < self.rows and 0 <= c < self.columns):
+            return None
+        while c > 0 and self.joined_left[r][c]:
+            c -= 1
+        while r > 0 and self.joined_top[r][c]:
+            r -= 1
+        return r, c
+
+
+def _open(ink: np.ndarray, width: int, height: int) -> np.ndarray:
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, height)))
+
+
+def line_masks(gray: np.ndarray, line_scale: int) -> LineMasks:
+    """Ruling lines: long runs of ink (1/line_scale of the page) and short ones (a quarter of that;
+    a short run only counts later if it spans a whole cell side, which no glyph stroke does)."""
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10)
+    height, width = gray.shape
+    long_x, long_y = max(10, width // line_scale), max(10, height // line_scale)
+    short = max(8, min(long_x, long_y) // 4)
+    return LineMasks(
+        ink,
+        _open(ink, long_x, 1),
+        _open(ink, 1, long_y),
+        _open(ink, short, 1),
+        _open(ink, 1, short),
+        short,
+    )
+
+
+def table_regions(masks: LineMasks, min_width: int, min_height: int) -> list[tuple[int, int, int, int]]:
+    """(left, top, right, bottom) of each connected group of ruling lines, top first."""
+    joined = cv2.dilate(masks.horizontal | masks.vertical, np.ones((5, 5), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined)
+    regions = []
+    for label in range(1, count):
+        left, top, width, height, _ = stats[label]
+        if width >= min_width and height >= min_height:
+            regions.append((int(left), int(top), int(left + width), int(top + height)))
+    return sorted(regions, key=lambda region: region[1])
+
+
+def _centres(profile: np.ndarray, offset: int, gap: int) -> list[int]:
+    """Centres of the runs of non-zero positions in a projection, runs closer than ``gap`` joined
+    (a double border is one separator)."""
+    positions = np.flatnonzero(profile)
+    centres: list[int] = []
+    start = previous = None
+    for position in positions:
+        if start is None:
+            start = previous = position
+        elif position - previous > gap:
+            centres.append(offset + (start + previous) // 2)
+            start = position
+        previous = position
+    if start is not None:
+        centres.append(offset + (start + previous) // 2)
+    return centres
+
+
+def _coverage(mask: np.ndarray, at: int, span: tuple[int, int], vertical: bool, inset: int) -> float:
+    """Share of ``span`` (less ``inset`` at both ends) along which ``mask`` has a line within
+    ±2 px of ``at``."""
+    low, high = span[0] + inset, span[1] - inset
+    if high <= low:
+        return 1.0
+    strip = mask[low:high, at - 2 : at + 3] if vertical else mask[at - 2 : at + 3, low:high]
+    return float(strip.any(axis=1 if vertical else 0).mean())
+
+
+def _spanning(
+    candidates: list[int], known: list[int], mask: np.ndarray, across: list[int], vertical: bool
+) -> list[int]:
+    """``known`` separators plus the candidates that run the full length of at least one cell
+    between two ``across`` separators (a glyph stroke never does: cells have padding)."""
+    found = list(known)
+    for at in candidates:
+        if any(abs(at - other) <= 3 for other in found):
+            continue
+        if any(
+            _coverage(mask, at, (a, b), vertical, 3) >= 0.9 for a, b in zip(across, across[1:], strict=False)
+        ):
+            found.append(at)
+    return sorted(found)
+
+
+def cell_layout(masks: LineMasks, region: tuple[int, int, int, int]) -> CellLayout | None:
+    """Separators of one table region; None when it has fewer than two of either."""
+    left, top, right, bottom = region
+    window = (slice(top, bottom), slice(left, right))
+    gap = masks.min_cell
+    ys = _centres(masks.horizontal[window].any(axis=1), top, gap)
+    xs = _centres(masks.vertical[window].any(axis=0), left, gap)
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+    short_xs = _centres(masks.short_vertical[window].any(axis=0), left, 3)
+    xs = _spanning(short_xs, xs, masks.short_vertical, ys, True)
+    short_ys = _centres(masks.short_horizontal[window].any(axis=1), top, 3)
+    ys = _spanning(short_ys, ys, masks.short_horizontal, xs, False)
+    rows, columns = range(len(ys) - 1), range(len(xs) - 1)
+
+    def joined(at: int, span: tuple[int, int], vertical: bool) -> bool:
+        mask = masks.short_vertical if vertical else masks.short_horizontal
+        return _coverage(mask, at, span, vertical, max(1, (span[1] - span[0]) // 5)) < COVERED
+
+    joined_left = [[c > 0 and joined(xs[c], (ys[r], ys[r + 1]), True) for c in columns] for r in rows]
+    joined_top = [[r > 0 and joined(ys[r], (xs[c], xs[c + 1]), False) for c in columns] for r in rows]
+    return CellLayout(xs, ys, joined_left, joined_top)
+
+
+def erase_separators(gray: np.ndarray, masks: LineMasks, layout: CellLayout) -> np.ndarray:
+    """A copy of the page with the table's ruling lines painted white, so the detector never joins
+    text across a line nor reads a line as a ``1``; glyph strokes off the separators are kept."""
+    lines = np.zeros_like(masks.ink)
+    top, bottom, left, right = layout.ys[0] - 3, layout.ys[-1] + 4, layout.xs[0] - 3, layout.xs[-1] + 4
+    for x in layout.xs:
+        lines[top:bottom, x - 3 : x + 4] |= masks.short_vertical[top:bottom, x - 3 : x + 4]
+    for y in layout.ys:
+        lines[y - 3 : y + 4, left:right] |= masks.short_horizontal[y - 3 : y + 4, left:right]
+    clean = gray.copy()
+    clean[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 255
+    return clean
+
+
+def _cell_text(words: list[OcrBox]) -> str:
+    """Words of one cell in reading order: same line joined without space, lines with a newline."""
+    ordered = sorted(words, key=lambda word: word.centre[1])
+    lines: list[list[OcrBox]] = []
+    for word in ordered:
+        height = word.bottom - word.top
+        if lines and abs(word.centre[1] - lines[-1][0].centre[1]) <= height / 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "\n".join("".join(word.text for word in sorted(line, key=lambda w: w.left)) for line in lines)
+
+
+def fill_cells(
+    layout: CellLayout, words: list[OcrBox], text_ink: np.ndarray, min_ink: int
+) -> tuple[list[list[str]], list[list[float]]]:
+    """Cell texts and confidences. A cell's confidence is its least sure word's; an empty cell is
+    1.0 when it holds no ink and 0.0 when it holds ink the engine did not read (a missed amount)."""
+    placed: dict[tuple[int, int], list[OcrBox]] = {}
+    for word in words:
+        cell = layout.cell_at(*word.centre)
+        if cell is not None:
+            placed.setdefault(cell, []).append(word)
+    cells = [[""] * layout.columns for _ in range(layout.rows)]
+    confidence = [[1.0] * layout.columns for _ in range(layout.rows)]
+    for r in range(layout.rows):
+        for c in range(layout.columns):
+            found = placed.get((r, c))
+            if found:
+                cells[r][c] = _cell_text(found)
+                confidence[r][c] = min(word.confidence for word in found)
+            elif not layout.joined_left[r][c] and not layout.joined_top[r][c]:
+                inner = text_ink[
+                    layout.ys[r] + 3 : layout.ys[r + 1] - 2, layout.xs[c] + 3 : layout.xs[c + 1] - 2
+                ]
+                if int(np.count_nonzero(inner)) >= min_ink:
+                    confidence[r][c] = 0.0
+    return cells, confidence
