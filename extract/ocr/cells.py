@@ -17,7 +17,7 @@ import numpy as np
 
 from extract.ocr.engine import OcrBox
 
-COVERED = 0.5  # a separator counts when its line covers at least half the cell's side
+COVERED = 0.6  # a separator's line covers at least this share of the cell's side
 
 
 @dataclass(frozen=True)
@@ -119,14 +119,17 @@ def _centres(profile: np.ndarray, offset: int, gap: int) -> list[int]:
     return centres
 
 
-def _coverage(mask: np.ndarray, at: int, span: tuple[int, int], vertical: bool, inset: int) -> float:
-    """Share of ``span`` (less ``inset`` at both ends) along which ``mask`` has a line within
-    ±2 px of ``at``."""
-    low, high = span[0] + inset, span[1] - inset
-    if high <= low:
-        return 1.0
+def _present(mask: np.ndarray, at: int, span: tuple[int, int], vertical: bool) -> bool:
+    """Whether a ruling line runs along ``span`` within ±2 px of ``at``: it reaches both ends (the
+    crossing lines) and covers most of the way. Text never does: a cell pads it from its borders,
+    so a label centred on the missing separator of a merged cell is not taken for a line."""
+    low, high = span[0] + 2, span[1] - 2  # the crossing lines' own thickness
     strip = mask[low:high, at - 2 : at + 3] if vertical else mask[at - 2 : at + 3, low:high]
-    return float(strip.any(axis=1 if vertical else 0).mean())
+    along = strip.any(axis=1 if vertical else 0)
+    if along.size < 4:
+        return True
+    end = max(3, along.size // 7)
+    return bool(along[:end].mean() >= 0.6 and along[-end:].mean() >= 0.6 and along.mean() >= COVERED)
 
 
 def _spanning(
@@ -138,9 +141,7 @@ def _spanning(
     for at in candidates:
         if any(abs(at - other) <= 3 for other in found):
             continue
-        if any(
-            _coverage(mask, at, (a, b), vertical, 3) >= 0.9 for a, b in zip(across, across[1:], strict=False)
-        ):
+        if any(_present(mask, at, (a, b), vertical) for a, b in zip(across, across[1:], strict=False)):
             found.append(at)
     return sorted(found)
 
@@ -160,24 +161,32 @@ def cell_layout(masks: LineMasks, region: tuple[int, int, int, int]) -> CellLayo
     ys = _spanning(short_ys, ys, masks.short_horizontal, xs, False)
     rows, columns = range(len(ys) - 1), range(len(xs) - 1)
 
-    def joined(at: int, span: tuple[int, int], vertical: bool) -> bool:
-        mask = masks.short_vertical if vertical else masks.short_horizontal
-        return _coverage(mask, at, span, vertical, max(1, (span[1] - span[0]) // 5)) < COVERED
-
-    joined_left = [[c > 0 and joined(xs[c], (ys[r], ys[r + 1]), True) for c in columns] for r in rows]
-    joined_top = [[r > 0 and joined(ys[r], (xs[c], xs[c + 1]), False) for c in columns] for r in rows]
+    vertical, horizontal = masks.short_vertical, masks.short_horizontal
+    joined_left = [
+        [c > 0 and not _present(vertical, xs[c], (ys[r], ys[r + 1]), True) for c in columns] for r in rows
+    ]
+    joined_top = [
+        [r > 0 and not _present(horizontal, ys[r], (xs[c], xs[c + 1]), False) for c in columns] for r in rows
+    ]
     return CellLayout(xs, ys, joined_left, joined_top)
 
 
 def erase_separators(gray: np.ndarray, masks: LineMasks, layout: CellLayout) -> np.ndarray:
     """A copy of the page with the table's ruling lines painted white, so the detector never joins
-    text across a line nor reads a line as a ``1``; glyph strokes off the separators are kept."""
+    text across a line nor reads a line as a ``1``. Only separator segments that are there are
+    erased: across a merged cell the same height may run through its label's strokes."""
     lines = np.zeros_like(masks.ink)
-    top, bottom, left, right = layout.ys[0] - 3, layout.ys[-1] + 4, layout.xs[0] - 3, layout.xs[-1] + 4
-    for x in layout.xs:
-        lines[top:bottom, x - 3 : x + 4] |= masks.short_vertical[top:bottom, x - 3 : x + 4]
-    for y in layout.ys:
-        lines[y - 3 : y + 4, left:right] |= masks.short_horizontal[y - 3 : y + 4, left:right]
+    xs, ys = layout.xs, layout.ys
+    for r in range(layout.rows):
+        rows = slice(ys[r] - 3, ys[r + 1] + 4)
+        for c, x in enumerate(xs):
+            if c in (0, layout.columns) or not layout.joined_left[r][c]:
+                lines[rows, x - 3 : x + 4] |= masks.short_vertical[rows, x - 3 : x + 4]
+    for c in range(layout.columns):
+        columns = slice(xs[c] - 3, xs[c + 1] + 4)
+        for r, y in enumerate(ys):
+            if r in (0, layout.rows) or not layout.joined_top[r][c]:
+                lines[y - 3 : y + 4, columns] |= masks.short_horizontal[y - 3 : y + 4, columns]
     clean = gray.copy()
     clean[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 255
     return clean
