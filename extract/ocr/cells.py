@@ -205,11 +205,22 @@ def _cell_text(words: list[OcrBox]) -> str:
     return "\n".join("".join(word.text for word in sorted(line, key=lambda w: w.left)) for line in lines)
 
 
+def _is_dash(ink: np.ndarray) -> bool:
+    """The cell's only ink is one short flat stroke: a printed ``-`` (not reported). The recogniser
+    reads a lone dash as ``1`` or not at all; its shape is unambiguous."""
+    if int(np.count_nonzero(ink)) < 3:  # a dash at 200 dpi is ~5 x 2 px
+        return False
+    rows, columns = np.nonzero(ink)
+    height, width = int(rows.max() - rows.min()) + 1, int(columns.max() - columns.min()) + 1
+    return width >= 2.5 * height and width <= ink.shape[1] // 2
+
+
 def fill_cells(
     layout: CellLayout, words: list[OcrBox], text_ink: np.ndarray, min_ink: int
 ) -> tuple[list[list[str]], list[list[float]]]:
     """Cell texts and confidences. A cell's confidence is its least sure word's; an empty cell is
-    1.0 when it holds no ink and 0.0 when it holds ink the engine did not read (a missed amount)."""
+    1.0 when it holds no ink and 0.0 when it holds ink the engine did not read (a missed amount).
+    A cell whose ink is a lone dash reads ``-`` whatever the engine said (``1``, ``一`` or nothing)."""
     placed: dict[tuple[int, int], list[OcrBox]] = {}
     for word in words:
         cell = layout.cell_at(*word.centre)
@@ -220,13 +231,13 @@ def fill_cells(
     for r in range(layout.rows):
         for c in range(layout.columns):
             found = placed.get((r, c))
-            if found:
+            single = not layout.joined_left[r][c] and not layout.joined_top[r][c]
+            inner = text_ink[layout.ys[r] + 3 : layout.ys[r + 1] - 2, layout.xs[c] + 3 : layout.xs[c + 1] - 2]
+            if single and (not found or len("".join(w.text for w in found)) == 1) and _is_dash(inner):
+                cells[r][c] = "-"
+            elif found:
                 cells[r][c] = _cell_text(found)
                 confidence[r][c] = min(word.confidence for word in found)
-            elif not layout.joined_left[r][c] and not layout.joined_top[r][c]:
-                inner = text_ink[
-                    layout.ys[r] + 3 : layout.ys[r + 1] - 2, layout.xs[c] + 3 : layout.xs[c + 1] - 2
-                ]
-                if int(np.count_nonzero(inner)) >= min_ink:
-                    confidence[r][c] = 0.0
+            elif single and int(np.count_nonzero(inner)) >= min_ink:
+                confidence[r][c] = 0.0
     return cells, confidence
