@@ -9,6 +9,7 @@ exactly what camelot's lattice reports for vector tables, so the same downstream
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -212,7 +213,20 @@ def _is_dash(ink: np.ndarray) -> bool:
         return False
     rows, columns = np.nonzero(ink)
     height, width = int(rows.max() - rows.min()) + 1, int(columns.max() - columns.min()) + 1
-    return width >= 2.5 * height and width <= ink.shape[1] // 2
+    return width >= 1.4 * height and width <= ink.shape[1] // 2  # at 100 dpi a dash is 3 x 2 px
+
+
+_GROUPED = re.compile(r"^-?\d+(?:,\d{3})*\.\d{2}$")
+
+
+def _amount_text(text: str) -> str:
+    """An amount whose thousands separators the engine partly dropped (``2919,779.00`` at 100 dpi)
+    has its separators removed: a missing separator never changes the digits, and the stricter
+    ``parse_amount`` would otherwise refuse the cell."""
+    compact = text.replace(" ", "")
+    if "," in compact and _GROUPED.match(compact):
+        return compact.replace(",", "")
+    return text
 
 
 def fill_cells(
@@ -236,7 +250,7 @@ def fill_cells(
             if single and (not found or len("".join(w.text for w in found)) == 1) and _is_dash(inner):
                 cells[r][c] = "-"
             elif found:
-                cells[r][c] = _cell_text(found)
+                cells[r][c] = _amount_text(_cell_text(found))
                 confidence[r][c] = min(word.confidence for word in found)
             elif single and int(np.count_nonzero(inner)) >= min_ink:
                 confidence[r][c] = 0.0

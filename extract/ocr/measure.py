@@ -120,8 +120,10 @@ def measure_lines(corpus: Path, truth_files: list[Path], settings: OcrSettings) 
     return tally
 
 
-def measure(corpus: Path, truth_files: list[Path], engine_name: str, dpis: list[int]) -> dict[int, Tally]:
-    engine = get_engine(engine_name)
+def measure(
+    corpus: Path, truth_files: list[Path], engine_name: str, dpis: list[int], threads: int | None = None
+) -> dict[int, Tally]:
+    engine = get_engine(engine_name, threads)
     tallies = {dpi: Tally() for dpi in dpis}
     for truth_file in truth_files:
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
@@ -154,14 +156,17 @@ def main() -> None:
     parser.add_argument("--engine", choices=ENGINES, default="rapidocr")
     parser.add_argument("--dpi", type=int, action="append", default=None)
     parser.add_argument("--lines", action="store_true", help="score exact lines through ocr_page_grids")
+    parser.add_argument("--threads", type=int, default=None, help="engine threads (default: the engine's)")
     args = parser.parse_args()
     files = [args.corpus / "truth" / name for name in args.truth]
     if args.lines:
         for dpi in args.dpi or [100, 200]:
-            tally = measure_lines(args.corpus, files, OcrSettings(engine=args.engine, dpi=dpi))
+            tally = measure_lines(
+                args.corpus, files, OcrSettings(engine=args.engine, dpi=dpi, threads=args.threads)
+            )
             print(json.dumps({"engine": args.engine, "dpi": dpi, "lines": True, **tally.row()}))
         return
-    tallies = measure(args.corpus, files, args.engine, args.dpi or [100, 200])
+    tallies = measure(args.corpus, files, args.engine, args.dpi or [100, 200], args.threads)
     for dpi, tally in tallies.items():
         print(json.dumps({"engine": args.engine, "dpi": dpi, **tally.row()}, ensure_ascii=False))
 

@@ -25,7 +25,7 @@ class OcrSettings:
 
     engine: str = "rapidocr"
     dpi: int = 200  # render scale for PDF pages that need OCR
-    threads: int | None = None  # onnxruntime / tesseract threads (None: the engine's default)
+    threads: int | None = 1  # one per worker process: extraction already runs one worker per core
     line_scale: int = 30  # a ruling line is at least 1/line_scale of the page's width or height
     min_table_fraction: float = 0.2  # a table is at least this share of the page's width
     min_ink: int = 12  # ink pixels in a cell the engine left empty → confidence 0 (missed text)
