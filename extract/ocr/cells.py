@@ -33,11 +33,6 @@ class LineMasks:
     short_vertical: np.ndarray
     min_cell: int  # separators closer than this are one (double borders)
 
-    def text_ink(self) -> np.ndarray:
-        """Ink that is not a ruling line (the characters)."""
-        lines = cv2.dilate(self.short_horizontal | self.short_vertical, np.ones((3, 3), np.uint8))
-        return cv2.bitwise_and(self.ink, cv2.bitwise_not(lines))
-
 
 @dataclass(frozen=True)
 class CellLayout:
@@ -172,10 +167,9 @@ def cell_layout(masks: LineMasks, region: tuple[int, int, int, int]) -> CellLayo
     return CellLayout(xs, ys, joined_left, joined_top)
 
 
-def erase_separators(gray: np.ndarray, masks: LineMasks, layout: CellLayout) -> np.ndarray:
-    """A copy of the page with the table's ruling lines painted white, so the detector never joins
-    text across a line nor reads a line as a ``1``. Only separator segments that are there are
-    erased: across a merged cell the same height may run through its label's strokes."""
+def separator_mask(masks: LineMasks, layout: CellLayout) -> np.ndarray:
+    """The table's ruling lines (dilated by a pixel). Only separator segments that are there:
+    across a merged cell the same height may run through its label's strokes."""
     lines = np.zeros_like(masks.ink)
     xs, ys = layout.xs, layout.ys
     for r in range(layout.rows):
@@ -188,9 +182,17 @@ def erase_separators(gray: np.ndarray, masks: LineMasks, layout: CellLayout) -> 
         for r, y in enumerate(ys):
             if r in (0, layout.rows) or not layout.joined_top[r][c]:
                 lines[y - 3 : y + 4, columns] |= masks.short_horizontal[y - 3 : y + 4, columns]
+    return cv2.dilate(lines, np.ones((3, 3), np.uint8))
+
+
+def erase_separators(gray: np.ndarray, masks: LineMasks, layout: CellLayout) -> tuple[np.ndarray, np.ndarray]:
+    """(page with the table's ruling lines painted white, the ink that remains). The detector then
+    never joins text across a line nor reads a line as a ``1``; the remaining ink tells an empty
+    cell from one whose text the engine missed."""
+    lines = separator_mask(masks, layout)
     clean = gray.copy()
-    clean[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 255
-    return clean
+    clean[lines > 0] = 255
+    return clean, cv2.bitwise_and(masks.ink, cv2.bitwise_not(lines))
 
 
 def _cell_text(words: list[OcrBox]) -> str:

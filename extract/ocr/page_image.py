@@ -89,14 +89,13 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
     if not regions:
         return []
     engine = get_engine(settings.engine, settings.threads)
-    text_ink = masks.text_ink()
     grids = []
     for region in regions:
         layout = cell_layout(masks, region)
         if layout is None or layout.columns < 2:
             continue
         left, top, right, bottom = region
-        clean = erase_separators(gray, masks, layout)
+        clean, text_ink = erase_separators(gray, masks, layout)
         crop = Image.fromarray(clean[top:bottom, left:right])
         words = [_shift(word, left, top) for word in engine.read(crop)]
         cells, confidence = fill_cells(layout, words, text_ink, settings.min_ink)
