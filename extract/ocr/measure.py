@@ -9,6 +9,7 @@ precision = amounts read that are true / amounts read. Seconds are wall time per
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from extract.amounts import AmountError, parse_amount, to_yuan
 from extract.assemble import table_lines
@@ -89,7 +91,16 @@ def line_keys(lines: list[BudgetLine]) -> Counter[tuple]:
     return Counter((x.table_type, x.code, x.item, x.measure, f"{x.amount_yuan:.2f}", x.page) for x in lines)
 
 
-def measure_lines(corpus: Path, truth_files: list[Path], settings: OcrSettings) -> Tally:
+def _jpeg(image: Image.Image, quality: int) -> Image.Image:
+    """The image as a screenshot pasted into Word often is: JPEG-compressed."""
+    buffer = io.BytesIO()
+    image.convert("L").save(buffer, format="JPEG", quality=quality)
+    return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def measure_lines(
+    corpus: Path, truth_files: list[Path], settings: OcrSettings, jpeg: int | None = None
+) -> Tally:
     """The whole OCR path: page image → ocr_page_grids → stitch → table_lines, exact lines vs truth
     (table type, code, item, measure, amount and page all equal, as bench.extraction_recall)."""
     tally = Tally()
@@ -101,6 +112,8 @@ def measure_lines(corpus: Path, truth_files: list[Path], settings: OcrSettings) 
         grids = {}
         for route in routes:
             image = render_page(document[route.page - 1], settings.dpi)
+            if jpeg:
+                image = _jpeg(image, jpeg)
             with timed(tally):
                 grids[route.page] = ocr_page_grids(image, route.page, settings)
         document.close()
@@ -156,6 +169,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=ENGINES, default="rapidocr")
     parser.add_argument("--dpi", type=int, action="append", default=None)
     parser.add_argument("--lines", action="store_true", help="score exact lines through ocr_page_grids")
+    parser.add_argument("--jpeg", type=int, default=None, help="JPEG-compress page images at this quality")
     parser.add_argument("--threads", type=int, default=None, help="engine threads (default: the engine's)")
     args = parser.parse_args()
     files = [args.corpus / "truth" / name for name in args.truth]
@@ -164,7 +178,11 @@ def main() -> None:
             tally = measure_lines(
                 args.corpus, files, OcrSettings(engine=args.engine, dpi=dpi, threads=args.threads)
             )
-            print(json.dumps({"engine": args.engine, "dpi": dpi, "lines": True, **tally.row()}))
+            print(
+                json.dumps(
+                    {"engine": args.engine, "dpi": dpi, "jpeg": args.jpeg, "lines": True, **tally.row()}
+                )
+            )
         return
     tallies = measure(args.corpus, files, args.engine, args.dpi or [100, 200], args.threads)
     for dpi, tally in tallies.items():
