@@ -7,7 +7,14 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from extract.ocr.cells import cell_layout, erase_separators, fill_cells, line_masks, table_regions
+from extract.ocr.cells import (
+    cell_layout,
+    erase_separators,
+    fill_cells,
+    line_masks,
+    reread_missed,
+    table_regions,
+)
 from extract.ocr.engine import OcrBox
 
 XS = (100, 300, 450, 600)  # three columns
@@ -71,3 +78,19 @@ def test_words_by_centre_dash_separator_and_unread_ink():
     assert confidence[4] == [1.0, 0.0, 1.0]  # ink there, nothing read: never a silent blank
     assert clean[YS[2], 200] == 255 and clean[150, XS[1]] == 255  # lines gone
     assert clean[231, 533] == 0  # the dash stays
+
+
+def test_cell_with_unread_ink_is_read_again_alone():
+    gray, masks, layout = _layout()
+    clean, text_ink = erase_separators(gray, masks, layout)
+    cells, confidence = fill_cells(layout, [], text_ink, 12)
+    seen = []
+
+    def read_line(image):
+        seen.append(image.size)
+        return "1,234.50", 0.8
+
+    reread_missed(layout, cells, confidence, clean, text_ink, read_line)
+    assert seen == [(21, 23)]  # the blot's 13 x 15 px box, padded by 4 px each side
+    assert cells[4][1] == "1234.50"
+    assert confidence[4][1] == 0.8

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from extract.ocr.engine import OcrBox
 
@@ -257,3 +259,29 @@ def fill_cells(
             elif single and int(np.count_nonzero(inner)) >= min_ink:
                 confidence[r][c] = 0.0
     return cells, confidence
+
+
+def reread_missed(
+    layout: CellLayout,
+    cells: list[list[str]],
+    confidence: list[list[float]],
+    clean: np.ndarray,
+    text_ink: np.ndarray,
+    read_line: Callable[[Image.Image], tuple[str, float]],
+) -> None:
+    """Cells with ink but no text (the detector skips a lone character such as a 项 header, or a short
+    code) are read again, alone: the ink's box, padded, through recognition only. In place."""
+    for r in range(layout.rows):
+        for c in range(layout.columns):
+            if cells[r][c] or confidence[r][c] != 0.0:
+                continue
+            top, left = layout.ys[r] + 3, layout.xs[c] + 3
+            rows, columns = np.nonzero(text_ink[top : layout.ys[r + 1] - 2, left : layout.xs[c + 1] - 2])
+            pad = 4
+            crop = clean[
+                max(0, top + rows.min() - pad) : top + rows.max() + pad + 1,
+                max(0, left + columns.min() - pad) : left + columns.max() + pad + 1,
+            ]
+            text, score = read_line(Image.fromarray(crop))
+            if text.strip():
+                cells[r][c], confidence[r][c] = _amount_text(text.strip()), score

@@ -38,6 +38,8 @@ class OcrEngine(Protocol):
 
     def read(self, image: Image.Image) -> list[OcrBox]: ...
 
+    def read_line(self, image: Image.Image) -> tuple[str, float]: ...
+
 
 class RapidOcrEngine:
     """PP-OCR (detection + recognition ONNX models from the ``rapidocr`` wheel) on onnxruntime."""
@@ -60,7 +62,9 @@ class RapidOcrEngine:
         across a ruling line is split between the cells it belongs to."""
         import numpy as np
 
-        result = self._ocr(np.asarray(image.convert("RGB")), return_word_box=True)
+        result = self._ocr(
+            np.asarray(image.convert("RGB")), use_det=True, use_cls=False, use_rec=True, return_word_box=True
+        )
         if result.boxes is None:
             return []
         words = result.word_results or [()] * len(result.txts)
@@ -76,6 +80,14 @@ class RapidOcrEngine:
                 ys = [float(point[1]) for point in word_points]
                 boxes.append(OcrBox(str(word), float(word_score), min(xs), min(ys), max(xs), max(ys)))
         return boxes
+
+    def read_line(self, image: Image.Image) -> tuple[str, float]:
+        """Recognition alone on an image holding one line of text (a cell the detector missed)."""
+        import numpy as np
+
+        result = self._ocr(np.asarray(image.convert("RGB")), use_det=False, use_cls=False, use_rec=True)
+        texts = [(str(text), float(score)) for text, score in zip(result.txts, result.scores, strict=True)]
+        return texts[0] if texts and texts[0][0].strip() else ("", 0.0)
 
 
 class TesseractEngine:
@@ -115,6 +127,18 @@ class TesseractEngine:
                     )
                 )
         return boxes
+
+    def read_line(self, image: Image.Image) -> tuple[str, float]:
+        """One line of text (``--psm 7``)."""
+        data = self._tesseract.image_to_data(
+            image.convert("L"), lang="chi_sim", config="--psm 7", output_type=self._tesseract.Output.DICT
+        )
+        words = [
+            (t.strip(), float(c) / 100) for t, c in zip(data["text"], data["conf"], strict=True) if t.strip()
+        ]
+        if not words:
+            return "", 0.0
+        return "".join(text for text, _ in words), min(confidence for _, confidence in words)
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,14 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from extract.grid import Grid
-from extract.ocr.cells import cell_layout, erase_separators, fill_cells, line_masks, table_regions
+from extract.ocr.cells import (
+    cell_layout,
+    erase_separators,
+    fill_cells,
+    line_masks,
+    reread_missed,
+    table_regions,
+)
 from extract.ocr.engine import ENGINES, OcrBox, get_engine
 
 
@@ -99,6 +106,7 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
         crop = Image.fromarray(clean[top:bottom, left:right])
         words = [_shift(word, left, top) for word in engine.read(crop)]
         cells, confidence = fill_cells(layout, words, text_ink, settings.min_ink)
+        reread_missed(layout, cells, confidence, clean, text_ink, engine.read_line)
         filled = sum(1 for row in cells for text in row if text)
         grid = Grid(
             page=page_number,
