@@ -70,6 +70,14 @@ def _open(ink: np.ndarray, width: int, height: int) -> np.ndarray:
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, height)))
 
 
+def present_separators(layout: CellLayout, y: float) -> list[int]:
+    """Inner column separators drawn in the row at height ``y`` (none where cells are merged)."""
+    r = bisect_right(layout.ys, y) - 1
+    if not 0 <= r < layout.rows:
+        return []
+    return [layout.xs[c] for c in range(1, layout.columns) if not layout.joined_left[r][c]]
+
+
 def line_masks(gray: np.ndarray, line_scale: int) -> LineMasks:
     """Ruling lines: long runs of ink (1/line_scale of the page) and short ones (a quarter of that;
     a short run only counts later if it spans a whole cell side, which no glyph stroke does)."""

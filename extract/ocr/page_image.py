@@ -16,10 +16,12 @@ from PIL import Image
 
 from extract.grid import Grid
 from extract.ocr.cells import (
+    CellLayout,
     cell_layout,
     erase_separators,
     fill_cells,
     line_masks,
+    present_separators,
     reread_missed,
     table_regions,
 )
@@ -104,7 +106,11 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
         left, top, right, bottom = region
         clean, text_ink = erase_separators(gray, masks, layout)
         crop = Image.fromarray(clean[top:bottom, left:right])
-        words = [_shift(word, left, top) for word in engine.read(crop)]
+
+        def cuts(line: OcrBox, layout: CellLayout = layout, left: int = left, top: int = top) -> list[float]:
+            return [float(x - left) for x in present_separators(layout, line.centre[1] + top)]
+
+        words = _distinct([_shift(word, left, top) for word in engine.read(crop, cuts)])
         cells, confidence = fill_cells(layout, words, text_ink, settings.min_ink)
         reread_missed(layout, cells, confidence, clean, text_ink, engine.read_line)
         filled = sum(1 for row in cells for text in row if text)
@@ -120,6 +126,25 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
         )
         grids.append(grid)
     return grids
+
+
+def _overlap(a: OcrBox, b: OcrBox) -> bool:
+    """Whether two words cover mostly the same place (more than half of the narrower one)."""
+    wide = min(a.right, b.right) - max(a.left, b.left)
+    high = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return wide > 0.5 * min(a.right - a.left, b.right - b.left) and high > 0.5 * min(
+        a.bottom - a.top, b.bottom - b.top
+    )
+
+
+def _distinct(words: list[OcrBox]) -> list[OcrBox]:
+    """Words in detection order, less any that repeats an earlier word's place: two overlapping
+    detections read the same glyph twice (``1,156.31`` and ``1 一、…`` made ``1,156.311``)."""
+    kept: list[OcrBox] = []
+    for word in words:
+        if not any(_overlap(word, other) for other in kept):
+            kept.append(word)
+    return kept
 
 
 def _shift(word: OcrBox, dx: int, dy: int) -> OcrBox:
