@@ -26,6 +26,7 @@ class Grid:
     accuracy: float | None = None
     whitespace: float | None = None
     column_edges: tuple[tuple[float, float], ...] = ()  # (left x, right x) of every column
+    confidence: list[list[float]] | None = None  # per cell, 0..1, for OCR'd grids (None: text layer)
 
     @property
     def width(self) -> int:
@@ -60,7 +61,13 @@ def realign(grid: Grid, edges: tuple[tuple[float, float], ...], tolerance: float
         for c, text in enumerate(row):
             cells[r][targets[c]] = text
     joined = [[False] * len(edges) for _ in grid.cells]
-    return Grid(grid.page, cells, joined, grid.top, grid.accuracy, grid.whitespace, edges)
+    confidence = None
+    if grid.confidence is not None:
+        confidence = [[1.0] * len(edges) for _ in grid.cells]
+        for r, row in enumerate(grid.confidence):
+            for c, value in enumerate(row):
+                confidence[r][targets[c]] = value
+    return Grid(grid.page, cells, joined, grid.top, grid.accuracy, grid.whitespace, edges, confidence)
 
 
 def _grid_from_camelot(table: object) -> Grid:
