@@ -18,8 +18,8 @@ from extract.titles import (
 
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
 _SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
-_TABULAR = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$|^[一二三四五六七八九十]+、[^，。：]{2,20}$")
 _NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$")  # a coded row or an amount
+_TABULAR = re.compile(_NUMBER_ROW.pattern + r"|^[一二三四五六七八九十]+、[^，。：]{2,20}$")
 _UNIT_OR_DEPT = re.compile(r"单位[:：]|部门[:：]|金额单位")
 _TOC = "目录"
 
@@ -47,9 +47,13 @@ def is_toc_page(lines: list[str]) -> bool:
     if any(squash(line) == _TOC or squash(line).startswith(_TOC) for line in lines[:3]):
         return True
     titles = sum(1 for line in lines if classify_title(line))
-    units = any(_UNIT_OR_DEPT.search(line) for line in lines)
     numbers = any(_NUMBER_ROW.search(line) for line in lines)
-    return titles >= _LIST_OF_TITLES and not numbers and not units
+    return titles >= _LIST_OF_TITLES and not numbers and not has_unit_line(lines)
+
+
+def has_unit_line(lines: list[str]) -> bool:
+    """A ``单位：万元`` / ``部门：…`` line: a printed table is near."""
+    return any(_UNIT_OR_DEPT.search(line) for line in lines)
 
 
 def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
@@ -114,7 +118,7 @@ def route_pages(
     after_toc = False
     for number, text in enumerate(page_texts, start=1):
         lines = page_lines(text)
-        toc = is_toc_page(lines) or (after_toc and not any(_UNIT_OR_DEPT.search(line) for line in lines))
+        toc = is_toc_page(lines) or (after_toc and not has_unit_line(lines))
         after_toc = toc
         if not lines or toc or any(_SECTION.match(squash(line)) for line in lines[:3]):
             open_table = None
@@ -135,12 +139,10 @@ def route_pages(
         if titles or continued:
             at_top = not continued and bool(titles) and titles[0][0] < top_lines
             kinds = [(kind, title) for _, kind, title in titles]
-            tops = line_tops[number - 1] if line_tops and len(line_tops[number - 1]) == len(lines) else []
+            tops = _tops(line_tops, number, lines)
             title_tops = [tops[index] for index, _, _ in titles] if tops else []
             known = {index + step for index, _, _ in titles for step in (0, 1)}  # a title may wrap
-            others = [
-                tops[i] for i, line in enumerate(lines) if tops and i not in known and is_other_title(line)
-            ]
+            others = _other_title_tops(lines, tops, known)
             routes.append(
                 PageRoute(number, kinds, continued, unit, at_top, looks_tabular(lines), title_tops, others)
             )
@@ -150,8 +152,7 @@ def route_pages(
             and not is_prose(lines)
             and (looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3]))
         ):
-            tops = line_tops[number - 1] if line_tops and len(line_tops[number - 1]) == len(lines) else []
-            others = [tops[i] for i, line in enumerate(lines) if tops and is_other_title(line)]
+            others = _other_title_tops(lines, _tops(line_tops, number, lines), set())
             routes.append(PageRoute(number, [], True, unit, False, True, [], others))
         else:
             open_table = None
@@ -159,6 +160,19 @@ def route_pages(
         ended = any(_NOTE.match(squash(line)) for line in lines)
         open_table = None if ended else (titles[-1][1] if titles else open_table)
     return routes
+
+
+def _tops(line_tops: list[list[float]] | None, number: int, lines: list[str]) -> list[float]:
+    """Page ``number``'s line positions, when they line up with its lines (else none)."""
+    tops = line_tops[number - 1] if line_tops else []
+    return tops if len(tops) == len(lines) else []
+
+
+def _other_title_tops(lines: list[str], tops: list[float], skip: set[int]) -> list[float]:
+    """Positions of titles of tables we do not read, outside the lines in ``skip``."""
+    if not tops:
+        return []
+    return [tops[i] for i, line in enumerate(lines) if i not in skip and is_other_title(line)]
 
 
 def toc_tables(page_texts: list[str]) -> list[str]:

@@ -39,7 +39,7 @@ def owner_of(grid: Grid, headings: list[tuple[float, int | None]]) -> int | None
     """Index of the page title printed nearest above ``grid`` (``None`` for a title that names no
     standard table), or ``False`` when no title is above it (it continues the previous table)."""
     above = [(top, owner) for top, owner in headings if top >= grid.top - _SLACK]
-    return min(above)[1] if above else False
+    return min(above, key=lambda heading: heading[0])[1] if above else False
 
 
 def stitch(routes: list[PageRoute], grids_by_page: dict[int, list[Grid]]) -> list[TablePages]:
@@ -99,5 +99,5 @@ def _stitch_by_position(
     tables.extend(opened)
     if not headings:
         return current
-    lowest = min(headings)[1]  # the table printed last on the page may go on overleaf
+    lowest = min(headings, key=lambda heading: heading[0])[1]  # the table printed last may go on overleaf
     return opened[lowest] if lowest is not None else None
