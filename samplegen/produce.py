@@ -55,6 +55,13 @@ def write_document(
     path.parent.mkdir(parents=True, exist_ok=True)
     style = ctx.style
     pages = Renderer(path, style.kangxi, style.labels, style.footer, style.spaced).render(blocks)
+    return truth_record(ctx, blocks, tables, relative, path, pages)
+
+
+def truth_record(
+    ctx: DocContext, blocks: list[Block], tables: list[TableSpec], relative: str, path: Path, pages: int
+) -> dict:
+    """The truth of one loaded document, from the marks its renderer stamped (both producers)."""
     lines, narrative, targets = collect(blocks)
     return {
         "file": relative,

@@ -11,7 +11,6 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.inventory import sha256_of
 from samplegen.context import DocContext
 from samplegen.departments import profile as profile_by_key
 from samplegen.document import build_blocks, title_of
@@ -19,9 +18,8 @@ from samplegen.layout import Block, Paragraph, TableSpec
 from samplegen.office.layout import OfficeLayout
 from samplegen.office.printing import merge, page_count, printed_marks, stamp_pages
 from samplegen.office.workbook import groups, write_workbook
-from samplegen.produce import pdf_relative
+from samplegen.produce import pdf_relative, truth_record
 from samplegen.render import Renderer
-from samplegen.truth import collect
 
 
 @dataclass
@@ -99,21 +97,4 @@ def finish(pending: Pending, tables_pdf: Path, outdir: Path) -> dict:
     shift_pages(pending.after_blocks, pending.before_pages + table_pages)
     path = outdir / pending.relative
     merge([p for p in (before_pdf, tables_pdf, after_pdf) if p is not None], path)
-    lines, narrative, targets = collect(pending.blocks)
-    return {
-        "file": pending.relative,
-        "sha256": sha256_of(path),
-        "expected_status": "loaded",
-        "reason_class": None,
-        "county": ctx.county,
-        "department": ctx.department,
-        "fiscal_year": ctx.year,
-        "phase": ctx.phase,
-        "title": title_of(ctx),
-        "pages": page_count(path),
-        "tables_present": [spec.key for spec in pending.tables],
-        "lines": lines,
-        "narrative": narrative,
-        "targets": targets,
-        "expected_findings": ctx.findings,
-    }
+    return truth_record(ctx, pending.blocks, pending.tables, pending.relative, path, page_count(path))
