@@ -5,12 +5,12 @@ from pathlib import Path
 
 from dagster import AssetExecutionContext, AssetObservation, MaterializeResult, MetadataValue
 
+from assets.partitions import document_asset
 from assets.previews import extraction_report, markdown_table, verified_share, without_none
+from assets.resources import ExtractionResource, StagingStore
 from extract.model import ExtractedDocument, ReasonClass
-from pipelines.inventory import InventoryEntry, Manifest
-from pipelines.partitions import document_asset
-from pipelines.resources import ExtractionResource, StagingStore
-from pipelines.staged import EXTRACTED, SOURCE, Quarantined, SourceFile
+from plumbing.inventory import InventoryEntry, Manifest
+from plumbing.staged import EXTRACTED, SOURCE, Quarantined, SourceFile
 
 UNREADABLE = ReasonClass.EXTRACTION_ERROR.value
 DUPLICATE = ReasonClass.DUPLICATE.value

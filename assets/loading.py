@@ -7,12 +7,12 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue
 
 from assets.extraction import extracted_documents
 from assets.outcomes import document_record, outcome_of, run_summary
+from assets.partitions import document_asset
 from assets.previews import markdown_table, without_none
+from assets.resources import StagingStore, WarehouseResource
 from extract.model import ReasonClass
-from pipelines.partitions import document_asset
-from pipelines.resources import StagingStore, WarehouseResource
-from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
-from pipelines.tags import SKIPPED_TAG
+from plumbing.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
+from plumbing.tags import SKIPPED_TAG
 
 INVALID_FRAMES = ReasonClass.EXTRACTION_ERROR.value  # pandera rejected what the extractor produced
 PREVIEW_ROWS = 20

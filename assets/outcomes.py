@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pipelines.staged import Normalised, Outcome, Quarantined, SourceFile
+from plumbing.staged import Normalised, Outcome, Quarantined, SourceFile
 
 
 def document_record(source: SourceFile, staged: Normalised | Quarantined) -> Any:

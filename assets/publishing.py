@@ -6,9 +6,9 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 
 from assets.loading import warehouse_documents
 from assets.previews import markdown_table
-from assets.readback import reader
+from assets.resources import StagingStore, WarehouseResource
 from assets.warehouse_frames import check_inputs, missing_documents
-from pipelines.resources import StagingStore, WarehouseResource
+from warehouse.readback import reader
 
 DOCUMENT_COLUMNS = [
     "document_id",

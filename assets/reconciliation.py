@@ -20,9 +20,9 @@ from dagster import (
 
 from assets.previews import markdown_table
 from assets.publishing import published_warehouse
-from assets.readback import fetch
+from assets.resources import WarehouseResource
 from checks.names import ALL_CHECKS
-from pipelines.resources import WarehouseResource
+from warehouse.readback import fetch
 
 FINDING_COLUMNS = [
     "document_id",

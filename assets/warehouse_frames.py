@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from assets.readback import sql
-from pipelines.inventory import Manifest
+from plumbing.inventory import Manifest
+from warehouse.readback import sql
 
 
 def view_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:

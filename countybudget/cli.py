@@ -38,7 +38,7 @@ def ingest(paths: list[Path], warehouse: WarehouseOpt = None) -> None:
 @app.command()
 def score(warehouse: Path, truthdir: Path) -> None:
     """Per-table precision and recall of exact amounts against the generator's truth."""
-    from warehouse.score import print_score
+    from countybudget.score import print_score
 
     raise typer.Exit(print_score(warehouse, truthdir))
 
@@ -51,7 +51,7 @@ def query(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Run SQL on the published, read-only warehouse."""
-    from warehouse.query import run_query
+    from countybudget.query import run_query
 
     raise typer.Exit(run_query(sql, file, format, warehouse))
 

@@ -19,7 +19,7 @@ from checks.verification import verified_counts
 from extract.isolation import extract_many
 from extract.limits import Limits
 from extract.model import TABLE_TYPES, ExtractedDocument, QuarantineError
-from pipelines.inventory import discover_pdfs
+from plumbing.inventory import discover_pdfs
 
 NINE = TABLE_TYPES[:9]  # the nine standard tables every disclosure prints
 

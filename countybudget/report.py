@@ -17,10 +17,10 @@ import jinja2
 import pandas as pd
 import vl_convert
 
-from warehouse.paths import warehouse_path
+from plumbing.paths import warehouse_path
 from warehouse.publish import connect_published
 
-SQL_DIR = Path(__file__).parent / "sql"
+SQL_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "sql" / "report"
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
 )

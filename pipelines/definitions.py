@@ -3,8 +3,8 @@
 from dagster import Definitions
 
 from assets.reconciliation import quarantine_check, reconciliation_checks
+from assets.resources import default_resources
 from pipelines.jobs import ALL_ASSETS, ingest_job
-from pipelines.resources import default_resources
 from pipelines.schedules import nightly_schedule
 from pipelines.sensors import inbox_sensor
 

@@ -16,18 +16,18 @@ from dagster import DagsterInstance
 from rich.console import Console
 from rich.markup import escape
 
+from assets.partitions import contiguous_ranges, range_tags, register_new
 from assets.publishing import published_warehouse
-from pipelines.inventory import InventoryEntry
+from assets.resources import StagingStore, default_staging_root, resource_run_config
 from pipelines.jobs import ingest_job
-from pipelines.known import KnownDocument, known_documents
-from pipelines.partitions import contiguous_ranges, range_tags, register_new
 from pipelines.report import print_missing, print_outcome, print_skipped, print_summary
-from pipelines.resources import StagingStore, default_staging_root, resource_run_config
-from pipelines.scan import scan
-from pipelines.staged import OUTCOME
-from pipelines.tags import SKIPPED_TAG
-from pipelines.writer_lock import writer_lock
-from warehouse.paths import REPO_ROOT, dagster_home, warehouse_path
+from plumbing.inventory import InventoryEntry
+from plumbing.known import KnownDocument, known_documents
+from plumbing.paths import REPO_ROOT, dagster_home, warehouse_path
+from plumbing.scan import scan
+from plumbing.staged import OUTCOME
+from plumbing.tags import SKIPPED_TAG
+from plumbing.writer_lock import writer_lock
 
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 

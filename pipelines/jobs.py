@@ -7,7 +7,7 @@ from dagster import AssetSelection, define_asset_job, in_process_executor
 from assets.extraction import extracted_documents, source_documents
 from assets.loading import normalised_lines, warehouse_documents
 from assets.publishing import published_warehouse
-from pipelines.tags import WRITER_TAG
+from plumbing.tags import WRITER_TAG
 
 ALL_ASSETS = [
     source_documents,

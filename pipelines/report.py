@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.markup import escape
 
-from pipelines.inventory import InventoryEntry
-from pipelines.staged import Outcome
+from plumbing.inventory import InventoryEntry
+from plumbing.staged import Outcome
 
 
 def print_outcome(console: Console, outcome: Outcome) -> None:

@@ -2,13 +2,13 @@
 
 from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext, schedule
 
+from assets.partitions import contiguous_ranges, range_tags, register_new
 from assets.publishing import published_warehouse
+from assets.resources import StagingStore, WarehouseResource
 from pipelines.jobs import ingest_job
-from pipelines.known import known_documents
-from pipelines.partitions import contiguous_ranges, range_tags, register_new
-from pipelines.resources import StagingStore, WarehouseResource
-from pipelines.scan import scan
-from warehouse.paths import inbox_path
+from plumbing.known import known_documents
+from plumbing.paths import inbox_path
+from plumbing.scan import scan
 
 
 @schedule(

@@ -9,11 +9,11 @@ from dagster import (
     sensor,
 )
 
+from assets.partitions import DOCUMENTS_PARTITIONS_NAME, documents_partitions, range_tags
+from assets.resources import StagingStore
 from pipelines.jobs import ingest_job
-from pipelines.partitions import DOCUMENTS_PARTITIONS_NAME, documents_partitions, range_tags
-from pipelines.resources import StagingStore
-from pipelines.scan import scan
-from warehouse.paths import inbox_path
+from plumbing.paths import inbox_path
+from plumbing.scan import scan
 
 
 @sensor(

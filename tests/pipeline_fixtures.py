@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipelines.resources import StagingStore
+from assets.resources import StagingStore
 
 
 def write_pdf_like(path: Path, text: str) -> str:

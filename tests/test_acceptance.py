@@ -21,8 +21,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from countybudget.score import score
 from tests.samplegen_support import demo_corpus_dir, load_truths
-from warehouse.score import score
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_PDFS = REPO.parent / "shared" / "real-pdfs"

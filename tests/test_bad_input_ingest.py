@@ -14,7 +14,7 @@ import pytest
 
 from extract.document import extract_document
 from extract.inventory import document_id
-from pipelines.inventory import duplicate_document_id, sha256_of
+from plumbing.inventory import duplicate_document_id, sha256_of
 from tests.badinputs import write_bad_inputs
 from tests.ingest_harness import document_state, run_ingest, write_good_corpus
 from warehouse.publish import connect_published

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from dagster import DagsterInstance
 
-from pipelines.inventory import sha256_of
+from plumbing.inventory import sha256_of
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_PDFS = REPO.parent / "shared" / "real-pdfs"

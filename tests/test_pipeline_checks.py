@@ -9,12 +9,12 @@ from pathlib import Path
 
 from dagster import AssetCheckSeverity, DagsterInstance
 
+from assets.partitions import range_tags, register_new
 from assets.reconciliation import check_result
+from assets.resources import StagingStore, default_staging_root, resource_run_config
 from checks.names import ALL_CHECKS
 from pipelines.definitions import defs
-from pipelines.partitions import range_tags, register_new
-from pipelines.resources import StagingStore, default_staging_root, resource_run_config
-from pipelines.scan import scan
+from plumbing.scan import scan
 from samplegen.seed_document import write_seed_document
 
 

@@ -10,12 +10,12 @@ import duckdb
 import pytest
 from dagster import DagsterInstance
 
+from assets.partitions import range_tags, register_new
+from assets.resources import StagingStore, default_staging_root, resource_run_config
 from checks.names import ALL_CHECKS
 from extract.document import extract_document
 from pipelines.definitions import defs
-from pipelines.partitions import range_tags, register_new
-from pipelines.resources import StagingStore, default_staging_root, resource_run_config
-from pipelines.scan import scan
+from plumbing.scan import scan
 
 REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"
 pytestmark = pytest.mark.skipif(not REAL_PDFS.is_dir(), reason=f"real PDFs not found at {REAL_PDFS}")

@@ -13,7 +13,7 @@ import pytest
 from dagster import DagsterInstance
 
 from pipelines.ingest import run_ingest
-from pipelines.inventory import sha256_of
+from plumbing.inventory import sha256_of
 
 REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"
 PUTUO = "putuo-shehui-gongzuobu-2024-final.pdf"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.inventory import Manifest, discover_pdfs, local_folder, split_duplicates, take_inventory
-from pipelines.partitions import contiguous_ranges
+from assets.partitions import contiguous_ranges
+from plumbing.inventory import Manifest, discover_pdfs, local_folder, split_duplicates, take_inventory
 from tests.pipeline_fixtures import write_pdf_like
 
 

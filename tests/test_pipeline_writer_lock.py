@@ -6,12 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipelines.writer_lock import lock_path, writer_lock
+from plumbing.writer_lock import lock_path, writer_lock
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from pipelines.writer_lock import writer_lock
+from plumbing.writer_lock import writer_lock
 with writer_lock(Path(sys.argv[1])):
     print("held", flush=True)
     sys.stdin.readline()

@@ -14,8 +14,8 @@ from tests.warehouse_fixtures import ensure_classification, sample_document, sha
 
 ensure_classification()
 
+from countybudget.query import run_query  # noqa: E402
 from warehouse.loader import DocumentRecord, WarehouseWriter  # noqa: E402
-from warehouse.query import run_query  # noqa: E402
 from warehouse.sqlfiles import SQL_DIR  # noqa: E402
 
 TOTAL_SQL = (

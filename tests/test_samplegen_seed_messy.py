@@ -9,7 +9,7 @@ import pypdfium2
 import pytest
 
 from extract.text import squash
-from pipelines.inventory import discover_pdfs
+from plumbing.inventory import discover_pdfs
 from tests.samplegen_support import demo_corpus_dir, load_truths, page_texts, truth_of
 
 SEED = "pdfs/通城县/通城县科学技术和经济信息化局/2024-budget.pdf"

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from dagster import DagsterInstance, RunRequest, build_schedule_context, instance_for_test
 
+from assets.partitions import DOCUMENTS_PARTITIONS_NAME, range_tags
 from assets.publishing import published_warehouse
-from pipelines.partitions import DOCUMENTS_PARTITIONS_NAME, range_tags
-from pipelines.resources import WarehouseResource
+from assets.resources import WarehouseResource
 from pipelines.schedules import nightly_schedule
 from tests.pipeline_fixtures import staging_in, write_pdf_like
 from warehouse.loader import DocumentRecord, WarehouseWriter

@@ -16,8 +16,8 @@ from tests.warehouse_fixtures import ensure_classification, sample_document, sha
 
 ensure_classification()
 
+from countybudget.score import print_score, score  # noqa: E402
 from warehouse.loader import DocumentRecord, WarehouseWriter  # noqa: E402
-from warehouse.score import print_score, score  # noqa: E402
 
 
 def truth_line(line: object) -> dict:

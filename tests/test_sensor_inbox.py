@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance, SensorResult, SkipReason, build_sensor_context
 
-from pipelines.inventory import duplicate_document_id, sha256_of
-from pipelines.partitions import DOCUMENTS_PARTITIONS_NAME, range_tags
+from assets.partitions import DOCUMENTS_PARTITIONS_NAME, range_tags
 from pipelines.sensors import inbox_sensor
+from plumbing.inventory import duplicate_document_id, sha256_of
 from tests.pipeline_fixtures import staging_in, write_pdf_like
 
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from dagster import ConfigurableResource
 
-from pipelines.inventory import Manifest
-from pipelines.writer_lock import writer_lock
-from warehouse.paths import warehouse_path
+from plumbing.inventory import Manifest
+from plumbing.paths import warehouse_path
+from plumbing.writer_lock import writer_lock
 
 
 def default_staging_root(published: Path) -> Path:

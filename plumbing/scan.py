@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.inventory import InventoryEntry, Manifest, discover_pdfs, split_duplicates, take_inventory
+from plumbing.inventory import InventoryEntry, Manifest, discover_pdfs, split_duplicates, take_inventory
 
 
 @dataclass(frozen=True)

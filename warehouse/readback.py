@@ -1,4 +1,4 @@
-"""Read-only queries on the published warehouse for UI metadata and asset checks (SQL in assets/sql/)."""
+"""Read-only queries on the published warehouse for UI metadata and asset checks (SQL in warehouse/sql/readback/)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from warehouse.publish import connect_published
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+SQL_DIR = Path(__file__).resolve().parent / "sql" / "readback"
 Fetch = Callable[..., list[tuple]]
 
 

@@ -14,8 +14,8 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
+from countybudget.truth import LineKey, TruthDocument, read_truth
 from warehouse.sqlfiles import sql_text
-from warehouse.truth import LineKey, TruthDocument, read_truth
 
 
 @dataclass

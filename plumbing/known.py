@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assets.readback import fetch
+from warehouse.readback import fetch
 
 
 @dataclass(frozen=True)

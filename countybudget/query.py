@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 from rich.console import Console
 
-from warehouse.paths import warehouse_path
+from countybudget.render import FORMATS, print_result
+from plumbing.paths import warehouse_path
 from warehouse.publish import connect_published
-from warehouse.render import FORMATS, print_result
 
 
 def read_sql(sql: str | None, file: Path | None) -> str:

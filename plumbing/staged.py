@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipelines.inventory import InventoryEntry
+from plumbing.inventory import InventoryEntry
 
 SOURCE = "source"  # SourceFile
 EXTRACTED = "extracted"  # ExtractedDocument | Quarantined
