@@ -19,15 +19,15 @@ import vl_convert
 
 from plumbing.paths import warehouse_path
 from warehouse.publish import connect_published
+from warehouse.sqlfiles import sql_text
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "sql" / "report"
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
 )
 
 
 def _rows(con: duckdb.DuckDBPyConnection, name: str) -> list[dict]:
-    return con.sql((SQL_DIR / f"{name}.sql").read_text()).to_arrow_table().to_pylist()
+    return con.sql(sql_text(f"report/{name}.sql")).to_arrow_table().to_pylist()
 
 
 def html_table(rows: list[dict]) -> str:

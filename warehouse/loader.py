@@ -22,7 +22,7 @@ from schemas.frames import DocumentFrames
 from warehouse import classification
 from warehouse.failpoints import LOAD_MID_TRANSACTION, failpoint
 from warehouse.record import DocumentRecord
-from warehouse.sqlfiles import files_in, run
+from warehouse.sqlfiles import files_in, run, views_in_order
 
 if TYPE_CHECKING:
     from checks.findings import Finding
@@ -57,7 +57,7 @@ class WarehouseWriter:
     def __enter__(self) -> WarehouseWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._con = duckdb.connect(str(self.path))
-        for name in files_in("ddl") + files_in("views"):
+        for name in files_in("ddl") + views_in_order():
             run(self._con, name)
         return self
 
@@ -226,5 +226,5 @@ class WarehouseWriter:
                 "replace_classification.sql",
                 classification.classification_table(rows),
             )
-            for name in files_in("views"):
+            for name in views_in_order():
                 run(con, name)

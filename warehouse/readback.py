@@ -1,22 +1,21 @@
-"""Read-only queries on the published warehouse for UI metadata and asset checks (SQL in warehouse/sql/readback/)."""
+"""Read-only queries on the published warehouse for UI metadata and asset checks (``sql/readback/``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from warehouse.publish import connect_published
+from warehouse.sqlfiles import sql_text
 
-SQL_DIR = Path(__file__).resolve().parent / "sql" / "readback"
 Fetch = Callable[..., list[tuple]]
 
 
-@cache
 def sql(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    """The text of ``sql/readback/<name>.sql``."""
+    return sql_text(f"readback/{name}.sql")
 
 
 @contextmanager

@@ -1,5 +1,6 @@
 -- Budget against final accounts per county, department, year and functional code, for departments
 -- with both phases loaded: the expenditure table's `total` measure on coded rows.
+-- depends: v_budget_lines
 CREATE OR REPLACE VIEW v_execution AS
 WITH coded AS (
     SELECT county, department, fiscal_year, phase, code, sum(amount_yuan) AS amount_yuan
