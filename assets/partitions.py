@@ -6,7 +6,7 @@ order and one partition-range run (``BackfillPolicy.single_run()``) covers the w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from dagster import BackfillPolicy, DagsterInstance, DynamicPartitionsDefinition, asset
@@ -29,27 +29,6 @@ def document_asset(**kwargs: Any) -> Callable:
 def range_tags(first: str, last: str) -> dict[str, str]:
     """Run tags that make one run materialise every partition from ``first`` to ``last``."""
     return {ASSET_PARTITION_RANGE_START_TAG: first, ASSET_PARTITION_RANGE_END_TAG: last}
-
-
-def contiguous_ranges(wanted: Iterable[str], registered: Sequence[str]) -> list[tuple[str, str]]:
-    """Cover exactly ``wanted`` with as few (first, last) ranges of ``registered`` order as possible.
-
-    Usually one range (a fresh batch is registered last); several when an earlier batch never ran.
-    """
-    wanted_set = set(wanted)
-    ranges: list[tuple[str, str]] = []
-    start: str | None = None
-    previous: str | None = None
-    for key in registered:
-        if key in wanted_set:
-            start = key if start is None else start
-            previous = key
-        elif start is not None and previous is not None:
-            ranges.append((start, previous))
-            start = previous = None
-    if start is not None and previous is not None:
-        ranges.append((start, previous))
-    return ranges
 
 
 def register_new(instance: DagsterInstance, document_ids: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -1,13 +1,10 @@
 """Resources: where the warehouse is, where staged per-document results live, how to extract.
 
-Partitioned assets persist through ``StagingStore`` (one folder per document_id) rather than an IO
-manager: the built-in IO managers refuse multi-partition outputs in single-run backfills.
+Thin Dagster configuration over ``plumbing`` (the staging folder, the writer lock, the paths).
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,13 +13,9 @@ from typing import Any
 from dagster import ConfigurableResource
 
 from plumbing.inventory import Manifest
-from plumbing.paths import warehouse_path
-from plumbing.writer_lock import writer_lock
-
-
-def default_staging_root(published: Path) -> Path:
-    """Staging sits next to the warehouse it feeds, so two warehouses never share staged results."""
-    return published.with_name(f"{published.stem}.staging")
+from plumbing.paths import default_staging_root, warehouse_path
+from plumbing.staging import StagingFolder
+from plumbing.writer_lock import warehouse_writer, writer_lock
 
 
 class WarehouseResource(ConfigurableResource):
@@ -43,9 +36,7 @@ class WarehouseResource(ConfigurableResource):
     @contextmanager
     def writer(self, on_wait: Callable[[], None] = lambda: None) -> Iterator[Any]:
         """The single writer on the working copy, under the warehouse's cross-process lock."""
-        from warehouse.loader import WarehouseWriter
-
-        with writer_lock(self.published, on_wait), WarehouseWriter(self.working) as writer:
+        with warehouse_writer(self.published, on_wait) as writer:
             yield writer
 
     @contextmanager
@@ -55,32 +46,28 @@ class WarehouseResource(ConfigurableResource):
 
 
 class StagingStore(ConfigurableResource):
-    """Pickled per-document results: ``<root>/documents/<document_id>/<stage>.pkl`` plus the manifest."""
+    """The staging folder (``plumbing.staging.StagingFolder``) as a configurable resource."""
 
     root: str
 
+    @property
+    def folder(self) -> StagingFolder:
+        return StagingFolder(Path(self.root))
+
     def document_dir(self, document_id: str) -> Path:
-        return Path(self.root) / "documents" / document_id
+        return self.folder.document_dir(document_id)
 
     def put(self, document_id: str, stage: str, value: Any) -> None:
-        folder = self.document_dir(document_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{stage}.{os.getpid()}.tmp"
-        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, folder / f"{stage}.pkl")
+        self.folder.put(document_id, stage, value)
 
     def get(self, document_id: str, stage: str) -> Any:
-        """The staged value; raises FileNotFoundError naming the stage when an upstream step never ran."""
-        path = self.document_dir(document_id) / f"{stage}.pkl"
-        if not path.exists():
-            raise FileNotFoundError(f"no staged {stage!r} result for document {document_id} ({path})")
-        return pickle.loads(path.read_bytes())
+        return self.folder.get(document_id, stage)
 
     def discard(self, document_id: str, stage: str) -> None:
-        (self.document_dir(document_id) / f"{stage}.pkl").unlink(missing_ok=True)
+        self.folder.discard(document_id, stage)
 
     def manifest(self) -> Manifest:
-        return Manifest(Path(self.root) / "manifest.json")
+        return self.folder.manifest()
 
 
 class ExtractionResource(ConfigurableResource):

@@ -16,16 +16,17 @@ from dagster import DagsterInstance
 from rich.console import Console
 from rich.markup import escape
 
-from assets.partitions import contiguous_ranges, range_tags, register_new
+from assets.partitions import range_tags
 from assets.publishing import published_warehouse
-from assets.resources import StagingStore, default_staging_root, resource_run_config
+from assets.resources import resource_run_config
 from pipelines.jobs import ingest_job
+from pipelines.plan import plan_batch, register_batch
 from pipelines.report import print_missing, print_outcome, print_skipped, print_summary
 from plumbing.inventory import InventoryEntry
 from plumbing.known import KnownDocument, known_documents
-from plumbing.paths import REPO_ROOT, dagster_home, warehouse_path
-from plumbing.scan import scan
+from plumbing.paths import REPO_ROOT, dagster_home, default_staging_root, warehouse_path
 from plumbing.staged import OUTCOME
+from plumbing.staging import StagingFolder
 from plumbing.tags import SKIPPED_TAG
 from plumbing.writer_lock import writer_lock
 
@@ -62,7 +63,6 @@ def run_batches(instance: DagsterInstance, published: Path, keys: list[str], ski
             )
         ]
     else:
-        _, registered = register_new(instance, keys)
         results = [
             job.execute_in_process(
                 run_config=run_config,
@@ -70,7 +70,7 @@ def run_batches(instance: DagsterInstance, published: Path, keys: list[str], ski
                 raise_on_error=False,
                 tags=range_tags(first, last) | {SKIPPED_TAG: str(skipped)},
             )
-            for first, last in contiguous_ranges(keys, registered)
+            for first, last in register_batch(instance, keys)
         ]
     return [
         f"run {result.run_id}, step {event.step_key}: {root_cause(event.step_failure_data.error)}"
@@ -95,42 +95,38 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     started = time.perf_counter()
     console = Console(highlight=False, soft_wrap=True)
     published = warehouse_path(warehouse).absolute()
-    staging = StagingStore(root=str(default_staging_root(published)))
+    staging = StagingFolder(default_staging_root(published))
     manifest = staging.manifest()
     absent = [path for path in paths if not Path(path).exists()]
     if absent:
         console.print(f"[red]no such file or folder:[/] {', '.join(map(str, absent))}")
         return 2
-    found = scan(paths, manifest)
     with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
         known = known_documents(published)
-        todo = found.new_since(known)
-        for entry in found.files:
+        batch = plan_batch(paths, manifest, known)
+        for entry in batch.found.files:
             if entry.document_id in known:
                 print_skipped(console, entry, known[entry.document_id].status)
-        newly_missing = report_missing(console, known, {entry.document_id for entry in found.files})
-        manifest.record(todo)
-        for entry in todo:
+        newly_missing = report_missing(console, known, {entry.document_id for entry in batch.found.files})
+        for entry in batch.todo:
             staging.discard(entry.document_id, OUTCOME)
         errors: list[str] = []
-        if todo or newly_missing:
+        if batch.todo or newly_missing:
             # Entered as a context manager: the instance becomes the current one for the definitions
             # load (its state storage) and is disposed afterwards, whatever instance ran before.
             with warnings.catch_warnings(), persistent_instance() as instance:
                 warnings.simplefilter("ignore")
-                errors = run_batches(
-                    instance, published, [e.document_id for e in todo], len(found.files) - len(todo)
-                )
-    outcomes, failed = collect_outcomes(staging, todo)
+                errors = run_batches(instance, published, batch.keys, batch.skipped)
+    outcomes, failed = collect_outcomes(staging, batch.todo)
     for outcome in outcomes:
         print_outcome(console, outcome)
     for error in errors:
         console.print(f"[red]failed[/] {escape(error)}")
-    print_summary(console, outcomes, len(found.files) - len(todo), failed, time.perf_counter() - started)
+    print_summary(console, outcomes, batch.skipped, failed, time.perf_counter() - started)
     return 0 if not errors and not failed else 1
 
 
-def collect_outcomes(staging: StagingStore, todo: list[InventoryEntry]) -> tuple[list, list[str]]:
+def collect_outcomes(staging: StagingFolder, todo: list[InventoryEntry]) -> tuple[list, list[str]]:
     outcomes, failed = [], []
     for entry in todo:
         try:

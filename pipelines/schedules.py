@@ -2,13 +2,13 @@
 
 from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext, schedule
 
-from assets.partitions import contiguous_ranges, range_tags, register_new
+from assets.partitions import range_tags
 from assets.publishing import published_warehouse
 from assets.resources import StagingStore, WarehouseResource
 from pipelines.jobs import ingest_job
+from pipelines.plan import plan_batch, register_batch
 from plumbing.known import known_documents
 from plumbing.paths import inbox_path
-from plumbing.scan import scan
 
 
 @schedule(
@@ -22,16 +22,10 @@ from plumbing.scan import scan
 def nightly_schedule(
     context: ScheduleEvaluationContext, staging: StagingStore, warehouse: WarehouseResource
 ) -> list[RunRequest]:
-    manifest = staging.manifest()
-    found = scan([inbox_path()], manifest)
-    known = known_documents(warehouse.published)
-    todo = found.new_since(known)
-    if not todo:
+    batch = plan_batch([inbox_path()], staging.manifest(), known_documents(warehouse.published))
+    if not batch.todo:
         return [RunRequest(asset_selection=[published_warehouse.key])]
-    manifest.record(todo)
-    keys = [entry.document_id for entry in todo]
-    _, registered = register_new(context.instance, keys)
     return [  # a run key per request: a tick may ask for several ranges (deduplicated within the tick)
         RunRequest(run_key=f"nightly-{first}-{last}", tags=range_tags(first, last))
-        for first, last in contiguous_ranges(keys, registered)
+        for first, last in register_batch(context.instance, batch.keys)
     ]

@@ -12,8 +12,9 @@ from dagster import (
 from assets.partitions import DOCUMENTS_PARTITIONS_NAME, documents_partitions, range_tags
 from assets.resources import StagingStore
 from pipelines.jobs import ingest_job
+from pipelines.plan import plan_batch
 from plumbing.paths import inbox_path
-from plumbing.scan import scan
+from plumbing.ranges import contiguous_ranges
 
 
 @sensor(
@@ -23,17 +24,17 @@ from plumbing.scan import scan
     description="Scans DISCLOSURE_INBOX for PDFs whose content hash is not yet a partition of 'documents'.",
 )
 def inbox_sensor(context: SensorEvaluationContext, staging: StagingStore) -> SensorResult | SkipReason:
-    manifest = staging.manifest()
-    found = scan([inbox_path()], manifest)
-    known = context.instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME)  # once per tick
-    new = found.new_since(known)
-    if not new:
-        return SkipReason(f"no new documents among {len(found.files)} files in {inbox_path()}")
-    manifest.record(new)
-    keys = [entry.document_id for entry in new]
+    partitions = context.instance.get_dynamic_partitions(DOCUMENTS_PARTITIONS_NAME)  # once per tick
+    batch = plan_batch([inbox_path()], staging.manifest(), partitions)
+    if not batch.todo:
+        return SkipReason(f"no new documents among {len(batch.found.files)} files in {inbox_path()}")
+    keys = batch.keys
+    # Registered by the tick's request (not here), right after the partitions it read: one range.
+    ranges = contiguous_ranges(keys, [*partitions, *keys])
     return SensorResult(
         run_requests=[
-            RunRequest(run_key=f"inbox-{keys[0]}-{keys[-1]}-{len(keys)}", tags=range_tags(keys[0], keys[-1]))
+            RunRequest(run_key=f"inbox-{first}-{last}-{len(keys)}", tags=range_tags(first, last))
+            for first, last in ranges
         ],
         dynamic_partitions_requests=[documents_partitions.build_add_request(keys)],
     )

@@ -22,3 +22,8 @@ def inbox_path() -> str:
 
 def dagster_home() -> Path:
     return Path(os.environ.get("DAGSTER_HOME", REPO_ROOT / ".dagster_home"))
+
+
+def default_staging_root(published: Path) -> Path:
+    """Staging sits next to the warehouse it feeds, so two warehouses never share staged results."""
+    return published.with_name(f"{published.stem}.staging")

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 _held: dict[Path, int] = {}
 _guard = threading.Lock()
@@ -53,3 +54,13 @@ def writer_lock(published: Path, on_wait: Callable[[], None] = lambda: None) -> 
             with _guard:
                 del _held[path]
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def warehouse_writer(published: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[Any]:
+    """The single writer (``WarehouseWriter``) on the private working copy, under the lock."""
+    from warehouse.loader import WarehouseWriter
+    from warehouse.publish import working_copy
+
+    with writer_lock(published, on_wait), WarehouseWriter(working_copy(published)) as writer:
+        yield writer

@@ -11,9 +11,10 @@ from dagster import AssetCheckSeverity, DagsterInstance
 
 from assets.partitions import range_tags, register_new
 from assets.reconciliation import check_result
-from assets.resources import StagingStore, default_staging_root, resource_run_config
+from assets.resources import StagingStore, resource_run_config
 from checks.names import ALL_CHECKS
 from pipelines.definitions import defs
+from plumbing.paths import default_staging_root
 from plumbing.scan import scan
 from samplegen.seed_document import write_seed_document
 

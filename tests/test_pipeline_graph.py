@@ -11,10 +11,11 @@ import pytest
 from dagster import DagsterInstance
 
 from assets.partitions import range_tags, register_new
-from assets.resources import StagingStore, default_staging_root, resource_run_config
+from assets.resources import StagingStore, resource_run_config
 from checks.names import ALL_CHECKS
 from extract.document import extract_document
 from pipelines.definitions import defs
+from plumbing.paths import default_staging_root
 from plumbing.scan import scan
 
 REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assets.partitions import contiguous_ranges
 from plumbing.inventory import Manifest, discover_pdfs, local_folder, split_duplicates, take_inventory
+from plumbing.ranges import contiguous_ranges
 from tests.pipeline_fixtures import write_pdf_like
 
 
