@@ -38,6 +38,7 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 ui: install
@@ -52,7 +53,7 @@ office-fixtures: install
 	$(BIN)/python -m samplegen.office --fixtures
 
 lint: install
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 clean:
 	rm -rf data .dagster_home $(VENV)
