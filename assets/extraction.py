@@ -8,6 +8,7 @@ from dagster import AssetExecutionContext, AssetObservation, MaterializeResult, 
 from assets.partitions import document_asset
 from assets.previews import extraction_report, markdown_table, verified_share, without_none
 from assets.resources import ExtractionResource, StagingStore
+from extract.inventory import duplicate_message
 from extract.model import ExtractedDocument, ReasonClass
 from plumbing.inventory import InventoryEntry, Manifest
 from plumbing.staged import EXTRACTED, SOURCE, Quarantined, SourceFile
@@ -34,9 +35,7 @@ def duplicate_of(entry: InventoryEntry, manifest: Manifest) -> Quarantined:
     """The quarantine of a second file with the same bytes as a registered document."""
     original = manifest.entries.get(entry.duplicate_of or "")
     where = original.path if original else f"document {entry.duplicate_of}"
-    return Quarantined(
-        DUPLICATE, f"{Path(entry.path).name}: same bytes as {where} (document {entry.duplicate_of})"
-    )
+    return Quarantined(DUPLICATE, duplicate_message(entry.path, where, entry.duplicate_of or ""))
 
 
 @document_asset(

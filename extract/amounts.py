@@ -7,7 +7,14 @@ from decimal import Decimal, InvalidOperation
 
 from extract.text import squash
 
-UNIT_FACTORS: dict[str, Decimal] = {"万元": Decimal(10000), "千元": Decimal(1000), "元": Decimal(1)}
+# Tables print 万元 / 千元 / 元; prose also 亿元 and a bare 万 (``电费1.4万、``).
+UNIT_FACTORS: dict[str, Decimal] = {
+    "亿元": Decimal(100000000),
+    "万元": Decimal(10000),
+    "万": Decimal(10000),
+    "千元": Decimal(1000),
+    "元": Decimal(1),
+}
 
 # Compared after NFKC (squash): "…" arrives as "...", "－" as "-", "／" as "/".
 _NOT_REPORTED = {"", "-", "—", "–", "－", "/", "／", "--", "——", "…", "……", "—-", "...", "......"}
@@ -51,6 +58,14 @@ def to_yuan(value: Decimal, unit: str) -> Decimal:
     if result != result.quantize(CENT):
         raise AmountError(f"{value} {unit} is not a whole number of fen")
     return result.quantize(CENT)
+
+
+def prose_yuan(number: str, unit: str) -> Decimal | None:
+    """An amount stated in prose (``5.4`` ``万元``) in yuan, rounded to fen; None when it is not one."""
+    try:
+        return (Decimal(number.replace(",", "")) * UNIT_FACTORS[unit]).quantize(CENT)
+    except (InvalidOperation, KeyError):
+        return None
 
 
 def find_unit(text: str) -> str | None:

@@ -46,3 +46,8 @@ def find_duplicates(paths: Iterable[Path]) -> tuple[dict[str, Path], dict[Path, 
         if first != path:
             duplicates[path] = first
     return unique, duplicates
+
+
+def duplicate_message(path: Path | str, original: Path | str, original_id: str) -> str:
+    """The one wording of a duplicate's quarantine, wherever the copy is noticed."""
+    return f"{Path(path).name}: same bytes as {original} (document {original_id})"

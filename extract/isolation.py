@@ -20,7 +20,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from extract.inventory import find_duplicates
+from extract.inventory import duplicate_message, find_duplicates
 from extract.limits import MIB, Limits
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
 from extract.preflight import preflight
@@ -53,8 +53,9 @@ def extract_many(
     must be a module-level function so the worker can import it by name.
     """
     unique, duplicates = find_duplicates(paths)
+    ids = {first: doc_id for doc_id, first in unique.items()}
     outcomes: dict[Path, Outcome] = {
-        later: QuarantineError(ReasonClass.DUPLICATE, f"{later.name}: same bytes as {first}")
+        later: QuarantineError(ReasonClass.DUPLICATE, duplicate_message(later, first, ids[first]))
         for later, first in duplicates.items()
     }
     todo = list(unique.values())

@@ -10,7 +10,6 @@ paraphrases in the tests check that they carry over.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 # 万 alone (``电费1.4万、``) counts as 万元; never 元/月 or 万人次.
@@ -19,15 +18,6 @@ AMOUNT = NUM + UNIT
 # Between a label and its amount: no digit or clause break; a bracketed aside counts as one step.
 # A change verb in between (公用经费支出预算减少5.4万元) makes the amount a change, not the level.
 FILL = r"(?:(?!增加|减少|增长|下降|上升|降低|提高)(?:[^\d。；;，,、%()（）:：]|[:：]|\([^)]{0,14}\))){0,10}?"
-
-UNIT_FACTORS = {
-    "亿元": Decimal(100000000),
-    "万元": Decimal(10000),
-    "万": Decimal(10000),
-    "千元": Decimal(1000),
-    "元": Decimal(1),
-}
-CENT = Decimal("0.01")
 
 QUOTE_OPEN = "[“\"‘'「]?"
 QUOTE_CLOSE = "[”\"’'」]?"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from extract import narrative_patterns as p
+from extract.amounts import CENT, prose_yuan
 from extract.model import NarrativeMetric
 from extract.page_stream import PageStream
 from extract.text import normalise_label
@@ -41,14 +42,6 @@ class Candidate:
     also: tuple[tuple[str, Decimal, int], ...] = ()  # further figures the same phrase states
 
 
-def to_yuan(number: str, unit: str) -> Decimal | None:
-    """A printed narrative amount in yuan (exact), or None when it is not a number."""
-    try:
-        return (Decimal(number.replace(",", "")) * p.UNIT_FACTORS[unit]).quantize(p.CENT)
-    except (InvalidOperation, KeyError):
-        return None
-
-
 def change_key(metric: str) -> str:
     return _CHANGE_KEYS.get(metric, f"{metric}_change")
 
@@ -75,13 +68,13 @@ class NarrativeReader:
         found = []
         for keys, pattern in _LABELS:
             for m in pattern.finditer(self.text):
-                amount = to_yuan(m.group("num"), m.group("unit"))
+                amount = prose_yuan(m.group("num"), m.group("unit"))
                 if amount is not None:
                     found.append(Candidate(m.start(), m.end(), keys, amount, m.start("num")))
         for budget, final, pattern in _PAIRS:
             for m in pattern.finditer(self.text):
-                planned = to_yuan(m.group("bnum"), m.group("bunit"))
-                spent = to_yuan(m.group("num"), m.group("unit"))
+                planned = prose_yuan(m.group("bnum"), m.group("bunit"))
+                spent = prose_yuan(m.group("num"), m.group("unit"))
                 if planned is not None and spent is not None:
                     found.append(
                         Candidate(
@@ -138,7 +131,7 @@ class NarrativeReader:
             return None
         pos, count = start.end(), 0
         while (m := _ITEM.match(self.text, pos)) is not None:
-            amount = to_yuan(m.group("num"), m.group("unit"))
+            amount = prose_yuan(m.group("num"), m.group("unit"))
             if amount is None:
                 break
             self._emit(
@@ -170,7 +163,7 @@ class NarrativeReader:
     def _change(self, c: Candidate, pos: int) -> int | None:
         m = p.CHANGE.match(self.text, pos)
         if m:
-            amount = to_yuan(m.group("num"), m.group("unit"))
+            amount = prose_yuan(m.group("num"), m.group("unit"))
             if amount is None:
                 return None
             sign = -1 if m.group("verb") in p.DOWN else 1
@@ -191,14 +184,14 @@ class NarrativeReader:
         if not m:
             return
         self._emit(
-            "count:vehicles_total", Decimal(m.group("count")).quantize(p.CENT), m.start("count"), m.end()
+            "count:vehicles_total", Decimal(m.group("count")).quantize(CENT), m.start("count"), m.end()
         )
         pos = m.end()
         while (item := p.VEHICLE_ITEM.match(self.text, pos)) is not None:
             name = p.VEHICLE_NAME_NOISE.sub("", normalise_label(item.group("name")))
             self._emit(
                 f"count:vehicles:{name}",
-                Decimal(item.group("count")).quantize(p.CENT),
+                Decimal(item.group("count")).quantize(CENT),
                 item.start("count"),
                 item.end(),
             )

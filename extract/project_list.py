@@ -8,10 +8,9 @@ free text (用途) up to the next ordinal.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
+from extract.amounts import prose_yuan
 from extract.model import ProjectEntry
-from extract.narrative_patterns import CENT, UNIT_FACTORS
 from extract.page_stream import PageStream
 from extract.text import normalise_label
 
@@ -27,13 +26,6 @@ _ENTRY = re.compile(
     r"(?<![\d.])\d{1,2}[.、．](?P<name>[^\d]{2,40}?)(?P<kind>" + _KINDS + r")?"
     r"(?P<total>" + _NUMBER + r") (?P<annual>" + _NUMBER + r")"
 )
-
-
-def _yuan(number: str, unit: str) -> Decimal | None:
-    try:
-        return (Decimal(number.replace(",", "")) * UNIT_FACTORS[unit]).quantize(CENT)
-    except (InvalidOperation, KeyError):
-        return None
 
 
 def _unit_before(text: str, at: int) -> str:
@@ -53,8 +45,8 @@ def read_project_list(stream: PageStream) -> list[ProjectEntry]:
                 ProjectEntry(
                     name=normalise_label(m.group("name")),
                     kind=m.group("kind"),
-                    total_budget_yuan=_yuan(m.group("total"), unit),
-                    annual_budget_yuan=_yuan(m.group("annual"), unit),
+                    total_budget_yuan=prose_yuan(m.group("total"), unit),
+                    annual_budget_yuan=prose_yuan(m.group("annual"), unit),
                     page=stream.page_at(m.start()),
                 )
             )

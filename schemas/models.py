@@ -13,6 +13,7 @@ import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
 
+from checks.findings import SEVERITIES
 from extract.model import TABLE_TYPES
 from schemas.money import MONEY_ARROW, TARGET_VALUE_ARROW
 
@@ -28,7 +29,6 @@ METRIC_KINDS = ("amount", "share_pct", "change_pct", "count")
 DIGITS = r"^\d+$"
 UNITS = ("万元", "千元", "元")
 SCOPES = ("department", "project")
-SEVERITIES = ("error", "warn")
 
 
 class _Strict(pa.DataFrameModel):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from extract.document import extract_document
+from extract.inventory import document_id
 from extract.isolation import extract_many, extract_one
 from extract.limits import MIB, Limits
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
@@ -100,7 +101,7 @@ def test_hang_memory_crash_and_errors_are_quarantined_and_the_rest_completes(tmp
         "broken_1.pdf": (ReasonClass.EXTRACTION_ERROR, "broken_1.pdf: ValueError: cannot read broken_1.pdf"),
         "good_1_copy.pdf": (
             ReasonClass.DUPLICATE,
-            f"good_1_copy.pdf: same bytes as {tmp_path / 'good_1.pdf'}",
+            f"good_1_copy.pdf: same bytes as {tmp_path / 'good_1.pdf'} (document {document_id(tmp_path / 'good_1.pdf')})",
         ),
     }
     assert worker_children() == []  # the hung worker was killed, the others reaped
