@@ -1,4 +1,4 @@
-"""Extraction speed on the real corpus (``../shared/real-pdfs/corpus``): every document through our
+"""Extraction speed on the real corpus (``$COUNTYBUDGET_REAL_PDFS/corpus``): every document through our
 extractor (one process, so the figure is per document on one core), and plain
 ``camelot.read_pdf(pages='all')`` on a sample of two documents per source folder.
 
@@ -13,10 +13,10 @@ import statistics
 import time
 from pathlib import Path
 
-from bench.extraction import _plain_camelot
+from bench.extraction import REAL_PDFS, _plain_camelot
 from extract.document import extract_document
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs" / "corpus"
+CORPUS = REAL_PDFS / "corpus"
 
 
 def _seconds(function, path: Path) -> float | None:

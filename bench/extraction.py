@@ -6,6 +6,7 @@ into a temporary folder (or the folder given as the first argument), both measur
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -16,7 +17,9 @@ from extract.document import extract_document
 from extract.pages import read_page_texts
 from extract.routing import route_pages
 
-REAL_PDFS = Path(__file__).resolve().parents[2] / "shared" / "real-pdfs"
+# Real disclosures are not part of the repository: point COUNTYBUDGET_REAL_PDFS at a folder of them
+# (a ``corpus/`` sub-folder holds the per-source corpus); absent, the real-PDF figures are skipped.
+REAL_PDFS = Path(os.environ.get("COUNTYBUDGET_REAL_PDFS", "data/real-pdfs"))
 DEMO_LIMIT = 12  # plain camelot takes seconds per file: a sample of the corpus is enough
 
 

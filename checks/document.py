@@ -1,4 +1,4 @@
-"""All within-document reconciliation rules (``/work/shared/domain.md``) on one extracted document.
+"""All within-document reconciliation rules (``docs/domain.md``) on one extracted document.
 
 Pure: an ``ExtractedDocument`` in, ``Finding`` records out (``document_id`` left ``None`` for
 the loader to fill). Never raises on odd data: a rule that fails on its own input reports that
