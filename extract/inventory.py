@@ -7,9 +7,11 @@ file never creates a second document, and the id doubles as the Dagster partitio
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 HASH_CHUNK = 1 << 20
 DOCUMENT_ID_HEX = 16
 
@@ -32,19 +34,30 @@ def document_id(path: Path) -> str:
     return document_id_from_sha256(sha256_of(path))
 
 
+def group_by_content(
+    items: Iterable[T], content: Callable[[T], str], preferred: Callable[[T], bool] = lambda _: False
+) -> dict[str, list[T]]:
+    """The duplicate rule: items with the same content (hash) are one document, and the original
+    comes first in its group: the preferred item (e.g. the file already registered) if there is
+    one, else the first in the given order; the copies keep that order."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(content(item), []).append(item)
+    for group in groups.values():
+        at = next((index for index, item in enumerate(group) if preferred(item)), 0)
+        group.insert(0, group.pop(at))
+    return groups
+
+
 def find_duplicates(paths: Iterable[Path]) -> tuple[dict[str, Path], dict[Path, Path]]:
     """Split paths into the first file per document_id and the later files with the same bytes.
 
     Returns ``(unique, duplicates)``: ``unique[document_id] = first path`` in the given order, and
     ``duplicates[later path] = first path``. A path listed twice counts once.
     """
-    unique: dict[str, Path] = {}
-    duplicates: dict[Path, Path] = {}
-    for path in dict.fromkeys(paths):
-        doc_id = document_id(path)
-        first = unique.setdefault(doc_id, path)
-        if first != path:
-            duplicates[path] = first
+    groups = group_by_content(dict.fromkeys(paths), document_id)
+    unique = {doc_id: group[0] for doc_id, group in groups.items()}
+    duplicates = {later: group[0] for group in groups.values() for later in group[1:]}
     return unique, duplicates
 
 

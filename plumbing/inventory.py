@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from extract.inventory import document_id_from_sha256, sha256_of
+from extract.inventory import document_id_from_sha256, group_by_content, sha256_of
 
 
 @dataclass(frozen=True)
@@ -121,19 +121,18 @@ def split_duplicates(
     ``duplicate_of`` the original's.
     """
     known_paths = known_paths or {}
-    groups: dict[str, list[InventoryEntry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.sha256, []).append(entry)
+    groups = group_by_content(
+        entries,
+        lambda entry: entry.sha256,
+        preferred=lambda entry: entry.path == known_paths.get(document_id_from_sha256(entry.sha256)),
+    )
     unique: list[InventoryEntry] = []
     duplicates: list[InventoryEntry] = []
-    for sha, group in groups.items():
+    for sha, (original, *copies) in groups.items():
         original_id = document_id_from_sha256(sha)
-        registered = known_paths.get(original_id)
-        original = next((e for e in group if e.path == registered), group[0])
         unique.append(replace(original, document_id=original_id, duplicate_of=None))
         duplicates.extend(
             replace(e, document_id=duplicate_document_id(sha, e.path), duplicate_of=original_id)
-            for e in group
-            if e is not original
+            for e in copies
         )
     return unique, duplicates

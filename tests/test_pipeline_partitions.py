@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.inventory import group_by_content
 from plumbing.inventory import Manifest, discover_pdfs, local_folder, split_duplicates, take_inventory
 from plumbing.ranges import contiguous_ranges
 from tests.pipeline_fixtures import write_pdf_like
@@ -74,3 +75,12 @@ def test_manifest_record_merges_with_entries_another_process_wrote(tmp_path: Pat
     sensor_view.record(take_inventory(paths[:1], sensor_view))
     ingest_view.record(take_inventory(paths[1:], ingest_view))  # loaded before the sensor wrote
     assert sorted(Manifest(tmp_path / "m.json").entries) == sorted(keys)
+
+
+def test_one_duplicate_rule_groups_by_content_with_the_preferred_original_first() -> None:
+    items = ["a1", "b1", "a2", "a3", "b2"]
+    assert group_by_content(items, lambda item: item[0]) == {"a": ["a1", "a2", "a3"], "b": ["b1", "b2"]}
+    assert group_by_content(items, lambda item: item[0], preferred=lambda item: item == "a3") == {
+        "a": ["a3", "a1", "a2"],
+        "b": ["b1", "b2"],
+    }
