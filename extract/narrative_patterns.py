@@ -135,4 +135,8 @@ NARROWER_BASE = re.compile(r"财政拨款|一般公共预算|基金|国有资本
 # 信息化服务类项目 300万元 is not read as the 服务类 procurement.
 PROCUREMENT_PARTS = ("procurement_goods", "procurement_works", "procurement_services")
 PROCUREMENT_CONTEXT = "政府采购"
+# The department's split (基本/项目, 人员/公用) stated inside one functional class's sentence
+# (“农林水支出”科目83万元，主要用于人员经费18万元…) has that class's scope, not the department's.
+CLASS_SCOPED = ("basic_expenditure", "project_expenditure", "personnel_expenditure", "public_use_expenditure")
+CLASS_SCOPE = re.compile(r"科目|\(类\)")
 TOTAL_METRICS = ("revenue_total", "expenditure_total", "revenue_current_year", "expenditure_current_year")

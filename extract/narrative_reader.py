@@ -100,11 +100,14 @@ class NarrativeReader:
         return found
 
     def _in_context(self, keys: tuple[str, ...], at: int) -> bool:
-        """A procurement part counts only after 政府采购 in the same sentence."""
-        if keys[0] not in p.PROCUREMENT_PARTS:
-            return True
+        """A procurement part counts only after 政府采购 in the same sentence; the department's
+        split does not count inside a sentence about one functional class."""
         sentence_start = self.text.rfind("。", 0, at) + 1
-        return self.text.find(p.PROCUREMENT_CONTEXT, sentence_start, at) >= 0
+        if keys[0] in p.PROCUREMENT_PARTS:
+            return self.text.find(p.PROCUREMENT_CONTEXT, sentence_start, at) >= 0
+        if keys[0] in p.CLASS_SCOPED:
+            return p.CLASS_SCOPE.search(self.text, sentence_start, at) is None
+        return True
 
     def _emit(self, key: str, value: Decimal, at: int, end: int) -> None:
         if key in self.metrics:

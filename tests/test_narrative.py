@@ -195,6 +195,13 @@ PARAPHRASES = [
         },
     ),
     (
+        # Shanghai 2026 工业和信息化局 (上海水产老干部活动室, p6): 人员经费/公用经费 stated inside one
+        # functional class's sentence are that class's split, not the unit's.
+        "1.“社会保障和就业支出”科目4万元，主要用于退休人员费用支出 2.“农林水支出”科目83万元，"
+        "主要用于人员经费18万元、公用经费58万元、项目支出7万元。",
+        {},
+    ),
+    (
         "白石县教育局部门收支总预算 1234.56 万元。财政拨款收支总预算 1000 万元。",
         {"revenue_total": "12345600.00", "expenditure_total": "12345600.00"},
     ),
