@@ -139,6 +139,7 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
         item: str | None = label
         if context.table_type == "three_public":
             item = three_public_item(label, context.fiscal_year)
+        sub_item = block.label is not None and squash(cells[block.label.index]).startswith("其中")
         for column in block.amounts:
             text = cells[column.index]
             where = f"page {page} row {label or code or '?'!r} column {column.measure}"
@@ -150,7 +151,14 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
                 continue
             lines.append(
                 BudgetLine(
-                    context.table_type, code, item, column.measure or "", amount, page, context.budget_unit
+                    context.table_type,
+                    code,
+                    item,
+                    column.measure or "",
+                    amount,
+                    page,
+                    context.budget_unit,
+                    sub_item,
                 )
             )
     return lines

@@ -99,3 +99,25 @@ def test_template_nine_tables_and_no_amount_from_placeholders(template):
     assert (template.identity.fiscal_year, template.identity.phase) == (2024, "final")
     assert template.lines == []
     assert [t.pages for t in template.tables] == [[5], [6], [7], [8, 9], [10], [11], [12], [13], [14]]
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("southwest-university/04_swu_2021_department_budget.pdf", [("捐赠收入", 6)]),
+        (
+            "southwest-university/21_swu_2023_final_accounts__download.jsp.pdf",
+            [("政府性基金预算财政拨款", 8), ("捐赠收入", 8)],
+        ),
+    ],
+)
+def test_a_qizhong_row_is_read_as_a_part_of_the_row_above(relative: str, expected: list) -> None:
+    """西南大学's 收支总表 prints 其中：捐赠收入 under 其他收入 (and the 决算 其中：政府性基金预算财政拨款
+    under 财政拨款收入): their amounts are not items of 本年收入合计."""
+    from checks import names
+    from checks.document import check_document
+
+    doc = extract_document(_require(REAL_PDFS / "corpus" / relative))
+    parts = [(x.item, x.page) for x in doc.lines if x.table_type == "summary" and x.sub_item]
+    assert parts == expected
+    assert names.SUMMARY_REVENUE_SUM not in {f.check for f in check_document(doc)}
