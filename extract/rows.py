@@ -162,3 +162,24 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
                 )
             )
     return lines
+
+
+def continues_row(cells: list[str], previous: list[str], blocks: list[Block]) -> bool:
+    """A continuation page's first row that is the rest of the previous page's last row, cut by
+    the page break (label 杭州市机动|车驾驶员考试服务中心, amount 12,437.3|6): no code, no total
+    where the cut row has one, yet some amount. A real row always prints its total."""
+    if not blocks or len(cells) != len(previous):
+        return False
+    first = blocks[0]
+    totals = [column.index for column in first.amounts if column.measure == "total"]
+    if not totals or any(squash(cells[column.index]) for column in first.codes):
+        return False
+    amounts = [column.index for block in blocks for column in block.amounts]
+    return all(not squash(cells[index]) and squash(previous[index]) for index in totals) and any(
+        squash(cells[index]) for index in amounts
+    )
+
+
+def joined_row(previous: list[str], cells: list[str]) -> list[str]:
+    """The two halves of a row cut by a page break, cell by cell."""
+    return [squash(a) + squash(b) for a, b in zip(previous, cells, strict=True)]
