@@ -69,7 +69,7 @@ class NarrativeReader:
         for keys, pattern in _LABELS:
             for m in pattern.finditer(self.text):
                 amount = prose_yuan(m.group("num"), m.group("unit"))
-                if amount is not None:
+                if amount is not None and self._in_context(keys, m.start()):
                     found.append(Candidate(m.start(), m.end(), keys, amount, m.start("num")))
         for budget, final, pattern in _PAIRS:
             for m in pattern.finditer(self.text):
@@ -91,6 +91,16 @@ class NarrativeReader:
                 if not p.TEMPLATE_INSTRUCTION.search(self.text, max(0, m.start() - 40), m.start()):
                     found.append(Candidate(m.start(), m.end(), (key,), Decimal("0.00"), m.start(), False))
         return found
+
+    def _in_context(self, keys: tuple[str, ...], at: int) -> bool:
+        """A procurement part counts only after 政府采购 in the same sentence; the department's
+        split does not count inside a sentence about one functional class."""
+        sentence_start = self.text.rfind("。", 0, at) + 1
+        if keys[0] in p.PROCUREMENT_PARTS:
+            return self.text.find(p.PROCUREMENT_CONTEXT, sentence_start, at) >= 0
+        if keys[0] in p.CLASS_SCOPED:
+            return p.CLASS_SCOPE.search(self.text, sentence_start, at) is None
+        return True
 
     def _emit(self, key: str, value: Decimal, at: int, end: int) -> None:
         if key in self.metrics:

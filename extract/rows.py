@@ -139,6 +139,7 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
         item: str | None = label
         if context.table_type == "three_public":
             item = three_public_item(label, context.fiscal_year)
+        sub_item = block.label is not None and squash(cells[block.label.index]).startswith("其中")
         for column in block.amounts:
             text = cells[column.index]
             where = f"page {page} row {label or code or '?'!r} column {column.measure}"
@@ -150,7 +151,35 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
                 continue
             lines.append(
                 BudgetLine(
-                    context.table_type, code, item, column.measure or "", amount, page, context.budget_unit
+                    context.table_type,
+                    code,
+                    item,
+                    column.measure or "",
+                    amount,
+                    page,
+                    context.budget_unit,
+                    sub_item,
                 )
             )
     return lines
+
+
+def continues_row(cells: list[str], previous: list[str], blocks: list[Block]) -> bool:
+    """A continuation page's first row that is the rest of the previous page's last row, cut by
+    the page break (label 杭州市机动|车驾驶员考试服务中心, amount 12,437.3|6): no code, no total
+    where the cut row has one, yet some amount. A real row always prints its total."""
+    if not blocks or len(cells) != len(previous):
+        return False
+    first = blocks[0]
+    totals = [column.index for column in first.amounts if column.measure == "total"]
+    if not totals or any(squash(cells[column.index]) for column in first.codes):
+        return False
+    amounts = [column.index for block in blocks for column in block.amounts]
+    return all(not squash(cells[index]) and squash(previous[index]) for index in totals) and any(
+        squash(cells[index]) for index in amounts
+    )
+
+
+def joined_row(previous: list[str], cells: list[str]) -> list[str]:
+    """The two halves of a row cut by a page break, cell by cell."""
+    return [squash(a) + squash(b) for a, b in zip(previous, cells, strict=True)]

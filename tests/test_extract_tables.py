@@ -347,3 +347,24 @@ def test_title_with_rows_in_text_but_no_ruled_grid_is_an_error_not_empty():
         False,
         ["page 9: table rows in the text but no ruled table found"],
     )
+
+
+def test_a_row_cut_by_a_page_break_is_joined_and_a_whole_row_is_not():
+    """Hangzhou 公安局 表2's shape: page 21 ends with 杭州市机动 | 145.64 | 12.3 and page 22 starts
+    with the rest, 车驾驶员考试服务中心 | (no total) | 6. The next row, which prints its total, stays."""
+    header = ["单位名称", "总计", "事业收入", "其他收入"]
+    first = grid_from_rows(
+        21, [header, ["合计", "150.00", "12.36", "137.64"], ["杭州市机动", "150.00", "12.3", "137.64"]]
+    )
+    second = grid_from_rows(
+        22, [["车驾驶员考试服务中心", "", "6", ""], ["杭州市地铁分局", "7.20", "", "7.20"]]
+    )
+    lines, report = table_lines(TablePages("revenue", "t", 21, "万元", [first, second]), "budget", 2026)
+    assert [(x.item, x.measure, x.amount_yuan, x.page) for x in lines if x.item != "合计"] == [
+        ("杭州市机动车驾驶员考试服务中心", "total", Decimal("1500000.00"), 21),
+        ("杭州市机动车驾驶员考试服务中心", "business_income", Decimal("123600.00"), 21),
+        ("杭州市机动车驾驶员考试服务中心", "other_income", Decimal("1376400.00"), 21),
+        ("杭州市地铁分局", "total", Decimal("72000.00"), 22),
+        ("杭州市地铁分局", "other_income", Decimal("72000.00"), 22),
+    ]
+    assert report.errors == []
