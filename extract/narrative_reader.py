@@ -100,8 +100,10 @@ class NarrativeReader:
         return found
 
     def _in_context(self, keys: tuple[str, ...], at: int) -> bool:
-        """A procurement part counts only after 政府采购 in the same sentence; the department's
-        split does not count inside a sentence about one functional class."""
+        """Not after a change verb (增加基本支出…); a procurement part only after 政府采购 in the
+        same sentence; the department's split not inside a sentence about one functional class."""
+        if p.CHANGE_BEFORE.search(self.text[max(0, at - p.CHANGE_BEFORE_SPAN) : at]):
+            return False
         sentence_start = self.text.rfind("。", 0, at) + 1
         if keys[0] in p.PROCUREMENT_PARTS:
             return self.text.find(p.PROCUREMENT_CONTEXT, sentence_start, at) >= 0

@@ -202,6 +202,11 @@ PARAPHRASES = [
         {},
     ),
     (
+        # Jiangsu 2017 人大办公厅 p23: the verb before the label makes 844.15 a change of 基本支出.
+        "因提租补贴调整等原因，增加基本支出 844.15 万元。",
+        {},
+    ),
+    (
         "白石县教育局部门收支总预算 1234.56 万元。财政拨款收支总预算 1000 万元。",
         {"revenue_total": "12345600.00", "expenditure_total": "12345600.00"},
     ),
