@@ -83,7 +83,9 @@ def function_mix_chart(rows: list[dict]) -> dict:
         alt.Chart(frame, title="支出功能分类结构（类）")
         .mark_bar()
         .encode(
-            x=alt.X("年度·阶段:N", title="年度·阶段", axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "年度·阶段:N", title="年度·阶段", sort=None, axis=alt.Axis(labelAngle=0)
+            ),  # data order: year, 预算 first
             y=alt.Y("sum(金额（万元）):Q", stack="normalize", title="占比", axis=alt.Axis(format="%")),
             color=alt.Color("功能分类:N", title="功能分类"),
             tooltip=[
@@ -150,4 +152,5 @@ def execution_chart(rows: list[dict]) -> dict:
         )
     )
     rule = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(color="#555", strokeDash=[4, 3]).encode(x="x:Q")
-    return _spec(alt.layer(bars, rule, title="预算执行率").properties(width=480))
+    layered = alt.layer(bars, rule, title="预算执行率").properties(width=480, height=12 * len(rows) + 20)
+    return _spec(layered)

@@ -81,7 +81,10 @@ def findings_table(rows: list[dict]) -> Markup:
             row["severity"],
             row["message"],
         )
-        tds = "".join(f"<td>{escape(str(c))}</td>" for c in cells)
+        tds = (
+            "".join(f"<td>{escape(str(c))}</td>" for c in cells[:-1])
+            + f'<td class="msg">{escape(cells[-1])}</td>'
+        )
         body.append(f'<tr class="{escape(row["severity"])}">{tds}<td>{link}</td></tr>')
     return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
