@@ -97,6 +97,22 @@ def by_region(rows: list[dict]) -> dict[str, list[dict]]:
     return groups
 
 
+def views_table(con: duckdb.DuckDBPyConnection) -> Markup:
+    """Every public view found in the warehouse (so views added later show up), with rows and columns."""
+    from countybudget.export import public_views
+
+    rows = []
+    for view in public_views(con):
+        columns = [c for (c,) in con.execute(f'SELECT column_name FROM (DESCRIBE "{view}")').fetchall()]
+        [(count,)] = con.execute(f'SELECT count(*) FROM "{view}"').fetchall()
+        rows.append(
+            f'<tr><td><code>{escape(view)}</code></td><td class="num">{count}</td>'
+            f'<td class="msg">{escape(", ".join(columns))}</td></tr>'
+        )
+    head = "<tr><th>view</th><th>rows</th><th>columns</th></tr>"
+    return Markup(f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
 def analyst_sections(
     con: duckdb.DuckDBPyConnection,
     rows: Callable[[duckdb.DuckDBPyConnection, str], list[dict]],
@@ -134,5 +150,6 @@ def analyst_sections(
         "execution_table": Markup(html_table(execution)),
         "open_findings": findings_table(findings),
         "open_findings_count": len(findings),
+        "views_table": views_table(con),
         "specs": specs,
     }

@@ -98,3 +98,9 @@ def test_finding_page_and_href_rules() -> None:
     )
     assert document_href("pdfs/a b.pdf", None) == "pdfs/a%20b.pdf"
     assert document_href(None, 3) is None
+
+
+def test_public_views_are_listed_from_the_warehouse(html: str) -> None:
+    assert '<tr><td><code>v_budget_lines</code></td><td class="num">42</td>' in html
+    assert '<tr><td><code>v_documents</code></td><td class="num">4</td>' in html
+    assert '<tr><td><code>v_dq_findings</code></td><td class="num">2</td>' in html
