@@ -122,6 +122,8 @@ def export_views(con: duckdb.DuckDBPyConnection, outdir: Path, fmt: str) -> dict
 
 def run_export(outdir: Path, fmt: str, warehouse: Path | None = None) -> int:
     """The CLI command: the views, then the Fiscal Data Package beside them; prints rows per view."""
+    if fmt not in FORMATS:
+        raise SystemExit(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
     published = warehouse_path(warehouse)
     if not published.exists():
         raise SystemExit(f"no published warehouse at {published}: run `countybudget ingest` first")

@@ -146,6 +146,10 @@ def test_fiscal_data_package_validates_and_splits_phases(warehouse: Path, tmp_pa
     (out / "offline.json").write_text(json.dumps(offline, ensure_ascii=False), encoding="utf-8")
     report = frictionless.validate(str(out / "offline.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert (report.tasks[0].stats["rows"], report.tasks[0].stats["fields"]) == (
+        42,
+        15,
+    )  # 3 documents × 14 lines
 
     with (out / RESOURCE_PATH).open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
