@@ -23,6 +23,7 @@ def write_atomically(target: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; the report is for every analyst
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

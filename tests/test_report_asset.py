@@ -30,6 +30,7 @@ def test_report_asset_follows_the_publish_and_writes_beside_the_warehouse(
     [materialization] = result.asset_materializations_for_node("analyst_report")
     assert materialization.metadata["charts"].value == 4
     assert materialization.metadata["path"].value == str(out)
+    assert out.stat().st_mode & 0o777 == 0o644  # readable by every analyst, as the warehouse is
     assert not list(tmp_path.glob(".report.html.*"))  # no temporary file left behind
 
 
