@@ -167,3 +167,22 @@ def test_fiscal_data_package_validates_and_splits_phases(warehouse: Path, tmp_pa
     assert economic == {("301", ""), ("30101", "")}
     functional = sorted({r["functional_code"] for r in rows if r["table_type"] == "expenditure"})
     assert functional == ["", "205", "20501", "2050101"]
+
+
+def test_cli_export_prints_rows_per_view_and_refuses_unknown_formats(warehouse: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from countybudget.cli import app
+
+    done = CliRunner().invoke(
+        app, ["export", str(tmp_path / "out"), "--format", "csv", "--warehouse", str(warehouse)]
+    )
+    assert done.exit_code == 0, done.output
+    assert "v_budget_lines: 42 rows\n" in done.output
+    assert "datapackage.json: 42 fiscal lines" in done.output
+    refused = CliRunner().invoke(
+        app, ["export", str(tmp_path / "x"), "--format", "xlsx", "--warehouse", str(warehouse)]
+    )
+    assert refused.exit_code == 1
+    assert "unknown format 'xlsx': expected one of parquet, csv" in refused.output
+    assert not (tmp_path / "x").exists()
