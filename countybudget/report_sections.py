@@ -89,6 +89,23 @@ def findings_table(rows: list[dict]) -> Markup:
     return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
 
+# v_department_year (comparison views) follows a renamed department under one department_key.
+KEYED_VIEW = "v_department_year"
+KEYED_COLUMNS = {"county", "department_key", "department", "fiscal_year", "phase", "expenditure_yuan"}
+
+
+def trend_query(con: duckdb.DuckDBPyConnection) -> str:
+    """The keyed department-year view when the warehouse has it (renames are one line), else raw names."""
+    found = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [KEYED_VIEW]
+    ).fetchall()
+    return (
+        "report_department_years_keyed"
+        if KEYED_COLUMNS.issubset(c for (c,) in found)
+        else "report_department_years"
+    )
+
+
 def by_region(rows: list[dict]) -> dict[str, list[dict]]:
     """Rows grouped by region; a region-less document last."""
     groups: dict[str, list[dict]] = {}
@@ -126,7 +143,7 @@ def analyst_sections(
         specs[chart_id] = spec
         return chart_id
 
-    trends = by_region(rows(con, "report_department_years"))
+    trends = by_region(rows(con, trend_query(con)))
     mix = by_region(rows(con, "report_function_mix"))
     regions = []
     for name, department_rows in trends.items():

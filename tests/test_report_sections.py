@@ -104,3 +104,31 @@ def test_public_views_are_listed_from_the_warehouse(html: str) -> None:
     assert '<tr><td><code>v_budget_lines</code></td><td class="num">42</td>' in html
     assert '<tr><td><code>v_documents</code></td><td class="num">4</td>' in html
     assert '<tr><td><code>v_dq_findings</code></td><td class="num">2</td>' in html
+
+
+def test_trends_follow_a_renamed_department_by_key_when_the_keyed_view_exists(tmp_path) -> None:
+    import duckdb
+
+    warehouse = build_report_warehouse(tmp_path / "warehouse.duckdb")
+    with duckdb.connect(
+        str(warehouse)
+    ) as con:  # a stand-in for the comparison view: 2023 printed another name
+        con.execute(
+            "CREATE VIEW v_department_year AS SELECT county, 'edu' AS department_key, "
+            "CASE WHEN fiscal_year = 2023 THEN '白石县教育体育局' ELSE department END AS department, "
+            "fiscal_year, phase, sum(amount_yuan) AS expenditure_yuan FROM v_budget_lines "
+            "WHERE table_type = 'expenditure' AND measure = 'total' AND item = '合计' GROUP BY ALL"
+        )
+    keyed = build_report(warehouse)
+
+    trend = next(iter(specs(keyed)["chart-0"]["datasets"].values()))
+    assert [(r["部门"], r["年度"], r["阶段"]) for r in trend] == [
+        ("白石县教育局", "2023", "预算"),  # one line under the latest name
+        ("白石县教育局", "2024", "预算"),
+        ("白石县教育局", "2024", "决算"),
+    ]
+    assert (
+        '<td>白石县教育局</td><td class="num">2023</td><td>budget</td><td class="num">1,234,567.89</td>'
+        in keyed
+    )
+    assert "<td><code>v_department_year</code></td>" in keyed  # and the new view is listed
