@@ -8,8 +8,11 @@ no network. Amounts reach the charts as floats of 万元 (drawing only); tables 
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -21,10 +24,30 @@ FONT = "WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif"
 UNKNOWN_REGION = "(未知地区)"
 
 
+def bundle_cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "countybudget"
+
+
 @cache
 def vega_bundle() -> str:
-    """vega + vega-lite + vega-embed as one script defining ``vegaEmbed`` (for Altair's Vega-Lite version)."""
-    return vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert())
+    """vega + vega-lite + vega-embed as one script defining ``vegaEmbed`` (for Altair's Vega-Lite version).
+
+    Bundling takes vl-convert ~10 s, so the result is kept on disk per vl-convert and Vega-Lite
+    version (the same versions give the same bundle); an unwritable cache only costs the time.
+    """
+    vl_version = vl_version_for_vl_convert()
+    cached = bundle_cache_dir() / f"vega-embed-{version('vl-convert-python')}-vl{vl_version}.js"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    bundle = vl_convert.javascript_bundle(vl_version=vl_version)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        temp.write_text(bundle, encoding="utf-8")
+        os.replace(temp, cached)
+    except OSError:
+        pass
+    return bundle
 
 
 def script_json(value: object) -> str:

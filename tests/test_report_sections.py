@@ -132,3 +132,23 @@ def test_trends_follow_a_renamed_department_by_key_when_the_keyed_view_exists(tm
         in keyed
     )
     assert "<td><code>v_department_year</code></td>" in keyed  # and the new view is listed
+
+
+def test_the_vega_bundle_is_built_once_per_version_and_kept_on_disk(tmp_path, monkeypatch) -> None:
+    from countybudget import report_charts
+
+    calls = []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(
+        report_charts.vl_convert, "javascript_bundle", lambda **kw: calls.append(kw) or "/*js*/"
+    )
+    report_charts.vega_bundle.cache_clear()
+    try:
+        assert report_charts.vega_bundle() == "/*js*/"
+        report_charts.vega_bundle.cache_clear()
+        assert report_charts.vega_bundle() == "/*js*/"  # the second process reads the file
+    finally:
+        report_charts.vega_bundle.cache_clear()
+    assert len(calls) == 1
+    [kept] = (tmp_path / "countybudget").iterdir()
+    assert kept.name.startswith("vega-embed-") and kept.read_text(encoding="utf-8") == "/*js*/"
