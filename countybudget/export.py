@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -29,6 +30,7 @@ REGION_COLUMNS = ("county", "region")
 YEAR_COLUMN = "fiscal_year"
 # Written for a NULL partition value (a document whose cover prints no region or year): Hive's own spelling.
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+BATCH_ROWS = 100_000
 
 
 def public_views(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -57,27 +59,47 @@ def partitioning(schema: pa.Schema) -> ds.Partitioning | None:
 
 
 def view_table(con: duckdb.DuckDBPyConnection, view: str) -> pa.Table:
+    """A whole view as one Arrow table (tests and small views; the export streams instead)."""
     return con.sql(f'SELECT * FROM "{view}"').to_arrow_table()
 
 
-def write_parquet(table: pa.Table, folder: Path) -> None:
+class Counted:
+    """A view's record batches, streamed (a province's lines need not fit in memory), rows counted."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, view: str) -> None:
+        self.source = con.sql(f'SELECT * FROM "{view}"').to_arrow_reader(BATCH_ROWS)
+        self.schema = self.source.schema
+        self.rows = 0
+
+    def _batches(self) -> Iterator[pa.RecordBatch]:
+        for batch in self.source:
+            self.rows += batch.num_rows
+            yield batch
+
+    def reader(self) -> pa.RecordBatchReader:
+        return pa.RecordBatchReader.from_batches(self.schema, self._batches())
+
+
+def write_parquet(view: Counted, folder: Path) -> None:
     """One Parquet dataset per view: hive folders by region and year, or one file when the view has neither."""
     if folder.exists():
         shutil.rmtree(folder)
-    scheme = partitioning(table.schema)
-    if scheme is None or table.num_rows == 0:
-        # no partition columns, or no rows (a dataset writer writes no file then): one file, full schema
-        folder.mkdir(parents=True)
-        pq.write_table(table, folder / "part-0.parquet")
-        return
-    ds.write_dataset(
-        table,
-        folder,
-        format="parquet",
-        partitioning=scheme,
-        basename_template="part-{i}.parquet",
-        existing_data_behavior="error",
-    )
+    scheme = partitioning(view.schema)
+    if scheme is not None:
+        ds.write_dataset(
+            view.reader(),
+            folder,
+            format="parquet",
+            partitioning=scheme,
+            basename_template="part-{i}.parquet",
+            existing_data_behavior="error",
+        )
+    if scheme is None or view.rows == 0:
+        # no partition columns, or no rows (the dataset writer wrote no file): one file, full schema
+        folder.mkdir(parents=True, exist_ok=True)
+        with pq.ParquetWriter(folder / "part-0.parquet", view.schema) as writer:
+            for batch in view.reader():
+                writer.write_batch(batch)
 
 
 def read_parquet(folder: Path, schema: pa.Schema) -> pa.Table:
@@ -88,20 +110,27 @@ def read_parquet(folder: Path, schema: pa.Schema) -> pa.Table:
     return table.select(schema.names).cast(schema)
 
 
-def csv_ready(table: pa.Table) -> pa.Table:
+def csv_ready(batch: pa.RecordBatch) -> pa.RecordBatch:
     """Nested columns (lists, structs) as JSON text: CSV has no nesting, JSON is what tools parse back."""
     columns = []
-    for field, column in zip(table.schema, table.columns, strict=True):
+    for field, column in zip(batch.schema, batch.columns, strict=True):
         if pa.types.is_nested(field.type):
             texts = [None if v is None else json.dumps(v, ensure_ascii=False) for v in column.to_pylist()]
             column = pa.array(texts, pa.string())
         columns.append(column)
-    return pa.Table.from_arrays(columns, names=table.column_names)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
 
-def write_csv(table: pa.Table, path: Path) -> None:
+def csv_schema(schema: pa.Schema) -> pa.Schema:
+    return pa.schema([pa.field(f.name, pa.string()) if pa.types.is_nested(f.type) else f for f in schema])
+
+
+def write_csv(view: Counted, path: Path) -> None:
     """UTF-8 CSV with a header; decimals printed exactly (12345.60), NULL as an empty cell."""
-    pacsv.write_csv(csv_ready(table), path, pacsv.WriteOptions(quoting_style="needed"))
+    options = pacsv.WriteOptions(quoting_style="needed")
+    with pacsv.CSVWriter(path, csv_schema(view.schema), write_options=options) as writer:
+        for batch in view.reader():
+            writer.write_batch(csv_ready(batch))
 
 
 def export_views(con: duckdb.DuckDBPyConnection, outdir: Path, fmt: str) -> dict[str, int]:
@@ -110,13 +139,13 @@ def export_views(con: duckdb.DuckDBPyConnection, outdir: Path, fmt: str) -> dict
         raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
     outdir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    for view in public_views(con):
-        table = view_table(con, view)
+    for name in public_views(con):
+        view = Counted(con, name)
         if fmt == "parquet":
-            write_parquet(table, outdir / view)
+            write_parquet(view, outdir / name)
         else:
-            write_csv(table, outdir / f"{view}.csv")
-        counts[view] = table.num_rows
+            write_csv(view, outdir / f"{name}.csv")
+        counts[name] = view.rows
     return counts
 
 
