@@ -154,11 +154,19 @@ def descriptor() -> dict:
 
 def write_fiscal_package(con: duckdb.DuckDBPyConnection, outdir: Path) -> int:
     """Write ``fiscal/budget_lines.csv`` and ``datapackage.json`` under ``outdir``; returns the CSV's rows."""
-    table = con.sql(FISCAL_SQL).to_arrow_table()
-    assert table.column_names == [name for name, _, _ in FIELDS]
+    reader = con.sql(FISCAL_SQL).to_arrow_reader(
+        100_000
+    )  # streamed: a province's lines need not fit in memory
+    if reader.schema.names != [name for name, _, _ in FIELDS]:
+        raise RuntimeError(f"fiscal columns {reader.schema.names} differ from the package's fields")
     csv_path = outdir / RESOURCE_PATH
     csv_path.parent.mkdir(parents=True, exist_ok=True)
-    pacsv.write_csv(table, csv_path, pacsv.WriteOptions(quoting_style="needed"))
+    rows = 0
+    options = pacsv.WriteOptions(quoting_style="needed")
+    with pacsv.CSVWriter(csv_path, reader.schema, write_options=options) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            rows += batch.num_rows
     text = json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n"
     (outdir / "datapackage.json").write_text(text, encoding="utf-8")
-    return table.num_rows
+    return rows
