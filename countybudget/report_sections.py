@@ -166,7 +166,8 @@ def analyst_sections(
         "execution_chart": chart(charts.execution_chart(execution)) if execution else None,
         "execution_table": Markup(html_table(execution)),
         "open_findings": findings_table(findings),
-        "open_findings_count": len(findings),
+        "open_findings_count": con.execute("SELECT count(*) FROM v_dq_findings").fetchall()[0][0],
+        "open_findings_shown": len(findings),
         "views_table": views_table(con),
         "specs": specs,
     }
