@@ -65,6 +65,18 @@ def report(out: Path, warehouse: WarehouseOpt = None) -> None:
 
 
 @app.command()
+def export(
+    outdir: Path,
+    format: Annotated[str, typer.Option("--format", help="parquet | csv")] = "parquet",
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Write every public view (Parquet by region and year, or CSV) and a Fiscal Data Package."""
+    from countybudget.export import run_export
+
+    raise typer.Exit(run_export(outdir, format, warehouse))
+
+
+@app.command()
 def coverage(
     paths: list[Path],
     details: Annotated[bool, typer.Option("--details", help="one line per document too")] = False,

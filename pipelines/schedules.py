@@ -3,6 +3,7 @@
 from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext, schedule
 
 from assets.publishing import published_warehouse
+from assets.report import analyst_report
 from pipelines.jobs import ingest_job
 from pipelines.known import known_documents
 from pipelines.partitions import contiguous_ranges, range_tags, register_new
@@ -27,7 +28,7 @@ def nightly_schedule(
     known = known_documents(warehouse.published)
     todo = found.new_since(known)
     if not todo:
-        return [RunRequest(asset_selection=[published_warehouse.key])]
+        return [RunRequest(asset_selection=[published_warehouse.key, analyst_report.key])]
     manifest.record(todo)
     keys = [entry.document_id for entry in todo]
     _, registered = register_new(context.instance, keys)
