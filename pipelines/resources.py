@@ -82,6 +82,12 @@ class StagingStore(ConfigurableResource):
     def manifest(self) -> Manifest:
         return Manifest(Path(self.root) / "manifest.json")
 
+    def facts(self) -> Any:
+        """The Parquet fact store (``<root>/facts``): the system of record the warehouse is built from."""
+        from factstore.store import FactStore
+
+        return FactStore(Path(self.root) / "facts")
+
 
 class ExtractionResource(ConfigurableResource):
     """How many worker processes read PDFs (both cores by default); limits come from the environment."""

@@ -21,6 +21,7 @@ OUTCOME = "outcome"  # Outcome
 class Quarantined:
     reason: str  # a ReasonClass value
     message: str
+    extractor_version: int | None = None  # the version whose read was quarantined (set when stored)
 
     @classmethod
     def from_error(cls, error: Any) -> Quarantined:
@@ -41,6 +42,7 @@ class Normalised:
     findings: list[Any] = field(default_factory=list)  # checks.findings.Finding with document_id set
     pages: int = 0
     seconds: float = 0.0
+    extractor_version: int | None = None  # the version that read these facts (set when stored)
 
 
 @dataclass(frozen=True)
