@@ -77,5 +77,22 @@ def coverage(
     raise typer.Exit(run_coverage(paths, details, json_out, workers))
 
 
+@app.command()
+def rebuild(
+    facts: Annotated[Path, typer.Option("--from", help="the fact store (<warehouse>.staging/facts)")],
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Recreate the warehouse from the Parquet fact store alone, and publish it."""
+    from factstore.rebuild import rebuild as rebuild_from
+    from warehouse.paths import warehouse_path
+
+    target = warehouse_path(warehouse).absolute()
+    done = rebuild_from(facts, target)
+    typer.echo(
+        f"rebuilt {target} from {facts}: {done.loaded} loaded, {done.quarantined} quarantined, "
+        f"{done.amounts} amounts"
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
