@@ -78,6 +78,15 @@ def coverage(
 
 
 @app.command()
+def reread(warehouse: WarehouseOpt = None) -> None:
+    """Re-extract documents an older extractor version read (or quarantined for a reason a better
+    reader may overcome); a re-read that would lose facts keeps the old ones, with a finding."""
+    from pipelines.reread import run_reread
+
+    raise typer.Exit(run_reread(warehouse))
+
+
+@app.command()
 def rebuild(
     facts: Annotated[Path, typer.Option("--from", help="the fact store (<warehouse>.staging/facts)")],
     warehouse: WarehouseOpt = None,
