@@ -108,12 +108,13 @@ class FactStore:
             path = self.frame_path(frame, report)
             table = pq.read_table(path)
             write_id = (table.schema.metadata or {}).get(WRITE_KEY, b"").decode()
+            table = checked(table, frame, str(path))
             if write_id != report.write_id:
                 raise StoredSchemaError(
                     f"{path}: written by write {write_id or '?'}, the report names write {report.write_id} "
                     "(an interrupted write); re-extract the document"
                 )
-            frames[frame] = to_pandas(checked(table, frame, str(path)))
+            frames[frame] = to_pandas(table)
         return frames
 
 
