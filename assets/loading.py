@@ -44,7 +44,7 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
     from extract.version import current_version
     from factstore.staged import store_read
 
-    facts, version = staging.facts(), current_version()
+    facts, version, batch_ns = staging.facts(), current_version(), time.time_ns()
     counts = {"documents": 0, "quarantined": 0, "amounts": 0, "verified": 0, "findings": 0}
     preview: list[tuple] = []
     for key in context.partition_keys:
@@ -52,7 +52,7 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
         if source.problem is not None:  # not recorded anywhere: a later run retries the file
             continue
         staged = extracted if isinstance(extracted, Quarantined) else normalise(extracted, key)
-        staged = store_read(facts, source.entry, staged, version)
+        staged = store_read(facts, source.entry, staged, version, batch_ns)
         counts["documents"] += 1
         if isinstance(staged, Quarantined):
             counts["quarantined"] += 1

@@ -1,7 +1,7 @@
 """``countybudget rebuild --from FACTS``: the warehouse recreated from the fact store alone.
 
-Documents are replayed in the order the incremental runs load them (oldest file first: a corrected
-re-issue supersedes the older one), then the warehouse-level step runs as in ``published_warehouse``
+Documents are replayed in the order the incremental runs loaded them (run by run, oldest file first
+within a run: a corrected re-issue supersedes the older one), then the warehouse-level step runs as in ``published_warehouse``
 (dimensions, views, cross-document checks) and the result is published atomically.
 """
 
@@ -35,7 +35,7 @@ def rebuild(facts_root: Path, published: Path) -> Rebuilt:
     store = FactStore(facts_root)
     if not (store.root / "documents").is_dir():
         raise FileNotFoundError(f"{facts_root} holds no fact store (no documents/ folder)")
-    reports = sorted(store.reports(), key=lambda r: (r.mtime_ns, r.source_path))
+    reports = sorted(store.reports(), key=lambda r: (r.batch_ns, r.mtime_ns, r.source_path))
     loaded = quarantined = amounts = 0
     with writer_lock(published):
         working = working_path(published)

@@ -19,7 +19,7 @@ class DocumentReport:
     document_id: str
     sha256: str
     source_path: str
-    mtime_ns: int  # with source_path, the load order a rebuild replays (newer issues supersede older)
+    mtime_ns: int  # with source_path, the load order within a run (newer issues supersede older)
     status: str  # 'loaded' | 'quarantined'
     extractor_version: int  # the version that read the stored facts
     write_id: str  # every frame file of this write carries it (a torn write is detected)
@@ -30,6 +30,7 @@ class DocumentReport:
     pages: int | None = None
     seconds: float | None = None
     refused_version: int | None = None  # a re-read by this version lost facts and was not applied
+    batch_ns: int = 0  # when the run that stored it started: a rebuild replays runs in this order
 
     @property
     def loaded(self) -> bool:

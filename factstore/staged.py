@@ -24,7 +24,11 @@ FRAME_ATTRIBUTES = ("lines", "narrative", "targets", "projects", "tables")
 
 
 def store_read(
-    store: FactStore, entry: InventoryEntry, staged: Normalised | Quarantined, version: int
+    store: FactStore,
+    entry: InventoryEntry,
+    staged: Normalised | Quarantined,
+    version: int,
+    batch_ns: int = 0,
 ) -> Normalised | Quarantined:
     """Store what ``version`` read of a document; returns what the warehouse should hold for it.
 
@@ -35,7 +39,7 @@ def store_read(
     if previous is not None and previous.report.loaded and previous.report.extractor_version != version:
         lost = losses(previous, staged)
         if lost:
-            return _keep(store, previous, version, lost)
+            return _keep(store, previous, version, lost, batch_ns)
     report = DocumentReport(
         document_id=entry.document_id,
         sha256=entry.sha256,
@@ -44,6 +48,7 @@ def store_read(
         status="quarantined" if isinstance(staged, Quarantined) else "loaded",
         extractor_version=version,
         write_id=new_write_id(),
+        batch_ns=batch_ns,
     )
     if isinstance(staged, Quarantined):
         store.write(dataclasses.replace(report, reason=staged.reason, message=staged.message), {})
@@ -86,7 +91,9 @@ def losses(previous: StoredDocument, staged: Normalised | Quarantined) -> list[s
     return lost
 
 
-def _keep(store: FactStore, previous: StoredDocument, version: int, lost: Sequence[str]) -> Normalised:
+def _keep(
+    store: FactStore, previous: StoredDocument, version: int, lost: Sequence[str], batch_ns: int
+) -> Normalised:
     old = previous.report
     finding = Finding(
         document_id=old.document_id,
@@ -97,7 +104,7 @@ def _keep(store: FactStore, previous: StoredDocument, version: int, lost: Sequen
     )
     findings = [f for f in stored_findings(previous.frames["findings"]) if f.check != REREAD_REGRESSION]
     findings.append(finding)
-    report = dataclasses.replace(old, refused_version=version, write_id=new_write_id())
+    report = dataclasses.replace(old, refused_version=version, write_id=new_write_id(), batch_ns=batch_ns)
     store.write(report, {**previous.frames, "findings": findings_frame(findings, old.document_id)})
     return normalised(StoredDocument(report, {**previous.frames}), findings)
 

@@ -6,6 +6,7 @@ import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -205,3 +206,22 @@ def test_a_reread_that_moves_the_document_leaves_no_stale_files(tmp_path: Path) 
     years = {p.parent.name for p in (tmp_path / "facts").rglob("document_id=*")}
     assert years == {"fiscal_year=2025"}
     assert len(list((tmp_path / "facts").rglob("document_id=*"))) == 7
+
+
+def test_a_rebuild_replays_runs_in_order_so_the_later_issue_supersedes(tmp_path: Path) -> None:
+    """The re-issue was loaded in a later run although its file is older: it stays the current one."""
+    from factstore.rebuild import Rebuilt, rebuild
+
+    store = FactStore(tmp_path / "facts")
+    first, reissue = "1111111111111111", "2222222222222222"
+    for document_id, mtime_ns, batch_ns in ((first, 200, 1), (reissue, 100, 2)):
+        entry = dataclasses.replace(
+            ENTRY, document_id=document_id, mtime_ns=mtime_ns, path=f"/{document_id}.pdf"
+        )
+        staged = Normalised(document_frames(sample_document(), document_id), [], pages=18, seconds=0.5)
+        store_read(store, entry, staged, 1, batch_ns)
+    published = tmp_path / "w.duckdb"
+    assert rebuild(tmp_path / "facts", published) == Rebuilt(loaded=2, quarantined=0, amounts=28)
+    with duckdb.connect(str(published), read_only=True) as con:
+        rows = con.execute("SELECT document_id, status, superseded_by FROM v_documents ORDER BY 1").fetchall()
+    assert rows == [(first, "superseded", reissue), (reissue, "loaded", None)]
