@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -225,3 +227,13 @@ def test_a_rebuild_replays_runs_in_order_so_the_later_issue_supersedes(tmp_path:
     with duckdb.connect(str(published), read_only=True) as con:
         rows = con.execute("SELECT document_id, status, superseded_by FROM v_documents ORDER BY 1").fetchall()
     assert rows == [(first, "superseded", reissue), (reissue, "loaded", None)]
+
+
+def test_the_fact_store_imports_no_dagster() -> None:
+    """Any worker writes and reads the store: it must not need the orchestrator."""
+    probe = (
+        "import sys, factstore.store, factstore.staged, factstore.backfill, factstore.rebuild; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'dagster'))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
