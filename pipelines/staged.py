@@ -1,4 +1,5 @@
-"""What the partitioned assets hand each other through the staging store (plain picklable records).
+"""What the partitioned assets hand each other through the staging store (plain records, staged as
+typed JSON by ``factstore.records``).
 
 A quarantine travels as ``Quarantined(reason value, message)``, a plain record like the others,
 not as the ``QuarantineError`` that raised it.
