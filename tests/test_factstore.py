@@ -237,3 +237,32 @@ def test_the_fact_store_imports_no_dagster() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# The stored schema of version 1. A change of a pandera model changes what is stored: bump
+# factstore.schema.SCHEMA_VERSION, add a migration from the old version, and update this.
+VERSION_1 = {
+    "lines": "document_id string!, table_type string!, code string, item string, measure string!, "
+    "amount_yuan decimal128(18, 2)!, page int64!, budget_unit string",
+    "narrative": "document_id string!, metric string!, kind string!, amount_yuan decimal128(18, 2), "
+    "value decimal128(18, 4), page int64!, sentence string!",
+    "targets": "document_id string!, scope string!, project string, level1 string, level2 string, "
+    "level3 string, target_text string!, target_value decimal128(18, 4), target_unit string, "
+    "prior_text string, page int64!",
+    "projects": "document_id string!, name string!, kind string, total_budget_yuan decimal128(18, 2), "
+    "annual_budget_yuan decimal128(18, 2), page int64!",
+    "tables": "document_id string!, ordinal int64!, table_type string!, title string!, "
+    "pages list<item: int64>!, unit string, accuracy double, whitespace double, rows int64!, empty bool!, "
+    "errors list<item: string>!, amounts int64!, verified int64!",
+    "findings": "document_id string, check string!, severity string!, message string!, "
+    "expected_yuan decimal128(18, 2), actual_yuan decimal128(18, 2)",
+}
+
+
+def test_the_stored_schema_changes_only_with_its_version() -> None:
+    assert schema.SCHEMA_VERSION == 1
+    described = {
+        frame: ", ".join(f"{f.name} {f.type}{'' if f.nullable else '!'}" for f in schema.arrow_schema(frame))
+        for frame in schema.FRAME_MODELS
+    }
+    assert described == VERSION_1
