@@ -11,6 +11,7 @@ from dagster import DagsterInstance, RunRequest, build_schedule_context, instanc
 
 import extract.version
 from assets.publishing import published_warehouse
+from assets.report import analyst_report
 from factstore.backfill import NIGHTLY_REREAD_ENV, stale_documents
 from factstore.store import FactStore
 from pipelines.partitions import range_tags
@@ -62,12 +63,12 @@ def test_the_nightly_option_adds_documents_an_older_version_read(
     facts = FactStore(tmp_path / "staging" / "facts")
 
     [request] = evaluate(instance, tmp_path)  # nothing new, nothing older than version 1
-    assert list(request.asset_selection or []) == [published_warehouse.key]
+    assert list(request.asset_selection or []) == [published_warehouse.key, analyst_report.key]
 
     monkeypatch.setattr(extract.version, "EXTRACTOR_VERSION", 2)
     assert stale_documents(tmp_path / "w.duckdb", facts, 2) == sorted([keys[0], keys[2]])
     [request] = evaluate(instance, tmp_path)  # the option is off by default
-    assert list(request.asset_selection or []) == [published_warehouse.key]
+    assert list(request.asset_selection or []) == [published_warehouse.key, analyst_report.key]
 
     monkeypatch.setenv(NIGHTLY_REREAD_ENV, "1")
     requests = evaluate(instance, tmp_path)  # no_tables and not_budget may be overcome; not_pdf never
