@@ -35,7 +35,6 @@ NO_RULES_PAIRS = "no vertical rules: the 决算 三公 table's 预算数/决算�
 # 青山县财政局2023年度收入支出决算总表), which LibreOffice writes after the plain cells in its
 # text layer; print titles; a title row inside the grid; several tables on one page; tall rows.
 KNOWN_MISMATCH: dict[str, dict[str, str]] = {
-    "pdfs/白石县/白石县教育局/2024-final.pdf": {"three_public": NO_RULES_PAIRS},
     "pdfs/白石县/白石县科学技术局/2022-final.pdf": {
         "fiscal_summary": NO_RULES_FISCAL,
         "three_public": NO_RULES_PAIRS,
