@@ -54,3 +54,11 @@ CREATE OR REPLACE MACRO exact_pct(part, whole) AS
             * ((abs(CAST(part * 100 AS HUGEINT)) * 20000 + abs(CAST(whole * 100 AS HUGEINT)))
                // (2 * abs(CAST(whole * 100 AS HUGEINT)))) AS DECIMAL(38, 0)) * 0.01 AS DECIMAL(18, 2))
     END;
+
+-- An amount divided by a count (yuan per department), rounded half away from zero to the fen, exactly.
+CREATE OR REPLACE MACRO exact_per(amount, n) AS
+    CASE WHEN amount IS NOT NULL AND n IS NOT NULL AND n <> 0 THEN
+        CAST(CAST(sign(amount) * sign(n)
+            * ((abs(CAST(amount * 100 AS HUGEINT)) * 2 + abs(CAST(n AS HUGEINT)))
+               // (2 * abs(CAST(n AS HUGEINT)))) AS DECIMAL(38, 0)) * 0.01 AS DECIMAL(18, 2))
+    END;
