@@ -7,7 +7,11 @@ the views are under test, not the reader), so a test can compute each view's row
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
+import shutil
+import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +27,12 @@ from warehouse.loader import DocumentRecord, WarehouseWriter
 COUNTIES = ("白石县", "青山县")
 PROFILES = ("science", "housing", "education")
 YEARS = (2022, 2023, 2024)
+# (region, name, valid_from, valid_to, key): the rename of 白石县's science bureau and the split of its
+# housing bureau; 青山县's rename is left without an alias on purpose.
+ALIASES: list[tuple[str, str, int | None, int | None, str]] = [
+    ("白石县", "白石县科学技术局", None, 2023, "白石县科学技术和经济信息化局"),
+    ("白石县", "白石县城市管理局", 2024, None, "白石县住房和城乡建设局"),
+]
 
 
 def truths(county: str, profile_key: str, years: tuple[int, ...] = YEARS) -> Iterator[dict]:
@@ -104,3 +114,17 @@ def build(path: Path, docs: list[dict], aliases: Path | None = None) -> None:
             record = DocumentRecord(key, key * 4, f"{key}.pdf", doc.pages, 0.0)
             writer.load_document(record, document_frames(doc, key), [])
         writer.finalize(aliases)
+
+
+@functools.cache
+def built_warehouse() -> Path:
+    """The corpus with ALIASES, built once per test session (removed at exit)."""
+    folder = Path(tempfile.mkdtemp(prefix="analyst-views-"))
+    atexit.register(shutil.rmtree, folder, True)
+    (folder / "aliases").mkdir()
+    rows = "".join(f"{r},{n},{low or ''},{high or ''},{k}\n" for r, n, low, high, k in ALIASES)
+    (folder / "aliases" / "test.csv").write_text(
+        "region,name,valid_from,valid_to,key\n" + rows, encoding="utf-8"
+    )
+    build(folder / "w.duckdb", corpus(), folder / "aliases")
+    return folder / "w.duckdb"

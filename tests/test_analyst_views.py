@@ -16,15 +16,8 @@ import duckdb
 import pytest
 
 from tests import analyst_expected as expected
-from tests.analyst_corpus import build, corpus
+from tests.analyst_corpus import ALIASES, built_warehouse, corpus
 
-ALIASES: expected.Aliases = [
-    ("白石县", "白石县科学技术局", None, 2023, "白石县科学技术和经济信息化局"),
-    ("白石县", "白石县城市管理局", 2024, None, "白石县住房和城乡建设局"),
-]
-ALIAS_CSV = "region,name,valid_from,valid_to,key\n" + "".join(
-    f"{r},{n},{low or ''},{high or ''},{k}\n" for r, n, low, high, k in ALIASES
-)
 SCIENCE = "白石县科学技术和经济信息化局"
 HOUSING = "白石县住房和城乡建设局"
 
@@ -35,12 +28,8 @@ def docs() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory, docs: list[dict]) -> Iterator[duckdb.DuckDBPyConnection]:
-    folder = tmp_path_factory.mktemp("analyst")
-    (folder / "aliases").mkdir()
-    (folder / "aliases" / "test.csv").write_text(ALIAS_CSV, encoding="utf-8")
-    build(folder / "w.duckdb", docs, folder / "aliases")
-    connection = duckdb.connect(str(folder / "w.duckdb"), read_only=True)
+def con() -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(built_warehouse()), read_only=True)
     yield connection
     connection.close()
 
