@@ -8,6 +8,7 @@ has no alias (it disappears and appears) and 青山县's 教育局 publishes no 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -203,3 +204,24 @@ def test_sample_corpus_alias_file_reads(tmp_path: Path) -> None:
     (tmp_path / "bad.csv").write_text("region,name,key\n", encoding="utf-8")
     with pytest.raises(ValueError, match="^bad.csv: header must be region,name,valid_from,valid_to,key"):
         read_aliases(tmp_path)
+
+
+def test_data_dictionary_documents_every_view_and_column(con: duckdb.DuckDBPyConnection) -> None:
+    text = (Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    documented: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        heading = re.match(r"^### `(\w+)`", line)
+        if line.startswith("## "):
+            current = None
+        if heading:
+            current = heading.group(1)
+            documented[current] = []
+        cell = re.match(r"^\| `(\w+)` \|", line)
+        if cell and current is not None:
+            documented[current].append(cell.group(1))
+    views = [v for (v,) in rows(con, "SELECT view_name FROM duckdb_views() WHERE NOT internal")]
+    tables = ["dim_department", "dim_department_alias", "dim_region", "dim_division", "dim_classification"]
+    assert sorted(documented) == sorted(views + tables)
+    for name in views + tables:
+        assert documented[name] == [c for c, *_ in rows(con, f"DESCRIBE {name}")], name
