@@ -76,3 +76,31 @@ def test_dim_region_and_region_year_in_the_warehouse(tmp_path: Path) -> None:
         assert con.execute("SELECT department_key FROM dim_department").fetchall() == [
             ("上海市普陀区委社会工作部",)
         ]
+
+
+def test_a_warehouse_made_before_department_keys_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:  # dim_department as it was: one row per name, years unknown
+        con.execute(
+            "CREATE TABLE dim_department (county VARCHAR, department VARCHAR, PRIMARY KEY (county, department))"
+        )
+        con.execute("INSERT INTO dim_department VALUES ('白石县', '白石县教育局')")
+    line = {
+        "table_type": "expenditure",
+        "code": None,
+        "item": "合计",
+        "measure": "total",
+        "amount_yuan": "1.00",
+    }
+    docs = [
+        {"county": "白石县", "department": "白石县教育局", "fiscal_year": year, "phase": "budget"}
+        | {"tables_present": ["expenditure"], "lines": [line], "narrative": []}
+        for year in (2023, 2024)
+    ]
+    build(path, docs, tmp_path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.execute("SELECT * FROM dim_department ORDER BY fiscal_year").fetchall() == [
+            ("白石县", "白石县教育局", 2023, "白石县教育局", "name"),
+            ("白石县", "白石县教育局", 2024, "白石县教育局", "name"),
+        ]
+        assert con.execute("SELECT fiscal_year, change_yuan FROM v_yoy").fetchall() == [(2024, 0)]
