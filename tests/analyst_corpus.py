@@ -88,7 +88,13 @@ def extracted(truth: dict) -> ExtractedDocument:
     )
     lines = [
         BudgetLine(
-            x["table_type"], x["code"], x["item"], x["measure"], Decimal(x["amount_yuan"]), x.get("page", 1)
+            x["table_type"],
+            x["code"],
+            x["item"],
+            x["measure"],
+            Decimal(x["amount_yuan"]),
+            x.get("page", 1),
+            x.get("budget_unit"),
         )
         for x in truth["lines"]
     ]

@@ -14,7 +14,7 @@ keys AS (
     SELECT
         county, department_key, phase, fiscal_year,
         min(document_id) AS document_id,
-        count(DISTINCT department) AS names,
+        count(DISTINCT department_key_of(department)) AS names,  -- 中共X and X are one name
         string_agg(DISTINCT department, '、' ORDER BY department) AS printed,
         CASE phase WHEN 'budget' THEN 'budget (预算)' ELSE 'final accounts (决算)' END AS what
     FROM docs

@@ -1,14 +1,13 @@
--- depends: v_department_documents
--- Each functional 类's share of a region's spending per year and phase: the expenditure table's total
--- on the 类 (3-digit) rows of the region's department disclosures; the shares of a region-year add to 100.
+-- depends: v_department_functions
+-- Each functional 类's share of a region's spending per year and phase: the 类 rows of
+-- v_department_functions summed over the region's departments; the shares of a region-year add to 100.
 CREATE OR REPLACE VIEW v_function_share AS
 WITH classes AS (
-    SELECT d.county, d.fiscal_year, d.phase, l.code,
-           sum(l.amount_yuan) AS amount_yuan,
-           count(DISTINCT d.department_key) AS departments
-    FROM fact_budget_line AS l
-    JOIN v_department_documents AS d USING (document_id)
-    WHERE l.budget_unit IS NULL AND l.table_type = 'expenditure' AND l.measure = 'total' AND length(l.code) = 3
+    SELECT county, fiscal_year, phase, code,
+           sum(amount_yuan) AS amount_yuan,
+           count(DISTINCT department_key) AS departments
+    FROM v_department_functions
+    WHERE level = 1
     GROUP BY ALL
 ),
 shares AS (

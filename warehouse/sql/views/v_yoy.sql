@@ -1,4 +1,4 @@
--- depends: v_department_documents, v_department_year
+-- depends: v_department_documents, v_department_functions, v_department_year
 -- Year-over-year change per department (department_key), phase and year, for the department's total
 -- spending (level 0, code NULL) and each functional 类 (level 1) and 款 (level 2) of its expenditure
 -- table, when the department has documents of that phase in both years. A code printed in one year
@@ -9,11 +9,8 @@ WITH amounts AS (
     FROM v_department_year
     WHERE expenditure_yuan IS NOT NULL
     UNION ALL
-    SELECT d.county, d.department_key, d.fiscal_year, d.phase, l.code, sum(l.amount_yuan)
-    FROM fact_budget_line AS l
-    JOIN v_department_documents AS d USING (document_id)
-    WHERE l.budget_unit IS NULL AND l.table_type = 'expenditure' AND l.measure = 'total' AND length(l.code) IN (3, 5)
-    GROUP BY ALL
+    SELECT county, department_key, fiscal_year, phase, code, amount_yuan
+    FROM v_department_functions
 ),
 present AS (SELECT DISTINCT county, department_key, phase, fiscal_year FROM v_department_documents),
 pairs AS (
