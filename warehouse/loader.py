@@ -182,6 +182,7 @@ class WarehouseWriter:
                 "region_level": getattr(identity, "region_level", None),
                 "budget_unit": getattr(identity, "budget_unit", None),
                 "part": part,
+                "extractor_version": record.extractor_version,
             },
         )
         run(con, "record_status.sql", {"document_id": record.document_id, "status": status, "reason": reason})
