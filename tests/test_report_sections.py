@@ -112,12 +112,12 @@ def test_trends_follow_a_renamed_department_by_key_when_the_keyed_view_exists(tm
     warehouse = build_report_warehouse(tmp_path / "warehouse.duckdb")
     with duckdb.connect(
         str(warehouse)
-    ) as con:  # a stand-in for the comparison view: 2023 printed another name
+    ) as con:  # the comparison view as if 2023 had printed another name under the same key
+        con.execute("CREATE TABLE department_year_as_built AS SELECT * FROM v_department_year")
         con.execute(
-            "CREATE VIEW v_department_year AS SELECT county, 'edu' AS department_key, "
-            "CASE WHEN fiscal_year = 2023 THEN '白石县教育体育局' ELSE department END AS department, "
-            "fiscal_year, phase, sum(amount_yuan) AS expenditure_yuan FROM v_budget_lines "
-            "WHERE table_type = 'expenditure' AND measure = 'total' AND item = '合计' GROUP BY ALL"
+            "CREATE OR REPLACE VIEW v_department_year AS SELECT * REPLACE ('edu' AS department_key, "
+            "CASE WHEN fiscal_year = 2023 THEN '白石县教育体育局' ELSE department END AS department) "
+            "FROM department_year_as_built"
         )
     keyed = build_report(warehouse)
 
