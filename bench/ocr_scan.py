@@ -64,7 +64,9 @@ def page_image(page: pdfium.PdfPage) -> tuple[Image.Image, int]:
     return image, round(image.width * 72 / width_pt)
 
 
-def read_scanned_document(path: Path, settings: ExtractSettings | None = None) -> tuple[ExtractedDocument, list[ScannedPage]]:
+def read_scanned_document(
+    path: Path, settings: ExtractSettings | None = None
+) -> tuple[ExtractedDocument, list[ScannedPage]]:
     """A scanned PDF read as ``extract_document`` reads a text one, from OCR lines and grids."""
     settings = settings or ExtractSettings()
     document = pdfium.PdfDocument(str(path))
@@ -78,7 +80,9 @@ def read_scanned_document(path: Path, settings: ExtractSettings | None = None) -
     layouts: list[list[TextLine]] = [page.lines for page in pages]
     texts = [lines_text(lines) for lines in layouts]
     identity = identify(texts, settings.identity_pages) or DocumentIdentity(None, None, None, None, "")
-    routes = route_pages(texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts])
+    routes = route_pages(
+        texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
+    )
     grids = {number: pages[number - 1].grids for number in (route.page for route in routes)}
     doc = ExtractedDocument(identity=identity, pages=len(pages))
     for table in assume_missing_units(stitch(routes, grids)):
@@ -123,7 +127,9 @@ def score_document(doc: ExtractedDocument, truth: dict, tally: Tally, name: str)
             cell = (table, key[1] or key[2], key[3])
             unflagged = cell not in checked or cell in confirmed
             tally.silent[table] += unflagged
-            tally.problems.append(f"{'SILENT' if unflagged else 'flagged'} wrong {name} {key} read {amount} truth {sorted(amounts)}")
+            tally.problems.append(
+                f"{'SILENT' if unflagged else 'flagged'} wrong {name} {key} read {amount} truth {sorted(amounts)}"
+            )
         for amount in (amounts - read).elements():
             tally.problems.append(f"missed {name} {key} {amount}")
     for key, amounts in got.items():
@@ -169,9 +175,14 @@ def report(tally: Tally) -> dict:
     pages = len(tally.seconds)
     return {
         "tables": tables,
-        "all": {"truth": truth, "exact": exact, "share": round(exact / truth, 4) if truth else 1.0,
-                "wrong": sum(tally.wrong.values()), "silent_wrong": sum(tally.silent.values()),
-                "extra": sum(tally.extra.values())},
+        "all": {
+            "truth": truth,
+            "exact": exact,
+            "share": round(exact / truth, 4) if truth else 1.0,
+            "wrong": sum(tally.wrong.values()),
+            "silent_wrong": sum(tally.silent.values()),
+            "extra": sum(tally.extra.values()),
+        },
         "narrative": {"exact": tally.narrative[0], "truth": tally.narrative[1]},
         "skew_error_deg": {
             "mean": round(sum(tally.skew_errors) / len(tally.skew_errors), 3) if tally.skew_errors else None,
@@ -183,7 +194,9 @@ def report(tally: Tally) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folder", type=Path, help="samplegen.scan output (pdfs/, truth/, scans/)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     args = parser.parse_args()

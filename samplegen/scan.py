@@ -6,7 +6,8 @@ seal over a table. ``scan_pdf`` does that to a generated text PDF, deterministic
 and ``scan_corpus`` writes the scanned copies with the same truth (new file name and hash), plus
 what was done to each page (``scans/*.json``: dpi, angle, stamp) to measure the reader against.
 
-``python -m samplegen.scan CORPUS OUTDIR [--limit N] [--seed S]``
+``python -m samplegen.scan CORPUS OUTDIR [--limit N] [--seed S]``; ``--fixture`` rewrites
+``tests/fixtures/scanned`` from ``tests/fixtures/samples``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import io
 import json
 import math
 import random
+import shutil
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -32,6 +34,9 @@ DPIS = (150, 200, 240, 300)  # what county offices' scanners are set to
 MAX_ANGLE = 1.5  # degrees either way: a sheet fed slightly askew
 STAMP_SHARE = 0.35  # share of table pages that get a red seal over the table
 STAMP_RED = (205, 35, 45)
+FIXTURE_FILE = "pdfs/白石县/中共白石县委组织部/2024-budget.pdf"
+FIXTURE_PAGES = (1, 4, 10, 13, 14)
+FIXTURE_SEED = 2024
 _FIXED_DATE = time.gmtime(1704067200)  # 2024-01-01: PDFs byte-identical per seed
 
 
@@ -51,9 +56,10 @@ class PageScan:
 def _paper(gray: np.ndarray, level: int, rng: np.random.Generator) -> np.ndarray:
     """Ink multiplied onto grey paper that darkens a little towards one side (uneven lighting)."""
     height, width = gray.shape
-    ramp = np.linspace(0.0, 1.0, width, dtype=np.float32)[None, :] * np.linspace(
-        0.4, 1.0, height, dtype=np.float32
-    )[:, None]
+    ramp = (
+        np.linspace(0.0, 1.0, width, dtype=np.float32)[None, :]
+        * np.linspace(0.4, 1.0, height, dtype=np.float32)[:, None]
+    )
     paper = level - 14.0 * ramp * float(rng.uniform(0.5, 1.0))
     return gray.astype(np.float32) / 255.0 * paper
 
@@ -108,10 +114,14 @@ def scan_page(image: Image.Image, scan: PageScan, stamp_name: str, seed: str) ->
     return out.filter(ImageFilter.GaussianBlur(scan.blur))
 
 
-def plan_scans(pages: int, table_pages: set[int], sizes: list[tuple[float, float]], seed: str) -> list[PageScan]:
-    """Per page: the document's dpi, and each page's skew, paper, blur, quality and stamp."""
+def plan_scans(
+    pages: int, table_pages: set[int], sizes: list[tuple[float, float]], seed: str, dpi: int | None = None
+) -> list[PageScan]:
+    """Per page: the document's dpi (drawn unless given), and each page's skew, paper, blur,
+    quality and stamp."""
     rng = random.Random(seed)
-    dpi = rng.choice(DPIS)
+    drawn = rng.choice(DPIS)
+    dpi = dpi or drawn
     scans = []
     for number in range(1, pages + 1):
         width, height = (round(v * dpi / 72) for v in sizes[number - 1])
@@ -136,7 +146,13 @@ def plan_scans(pages: int, table_pages: set[int], sizes: list[tuple[float, float
 
 
 def scan_pdf(
-    source: Path, target: Path, seed: str, stamp_name: str, table_pages: set[int], pages: list[int] | None = None
+    source: Path,
+    target: Path,
+    seed: str,
+    stamp_name: str,
+    table_pages: set[int],
+    pages: list[int] | None = None,
+    dpi: int | None = None,
 ) -> list[PageScan]:
     """Write ``target``: the (selected) pages of ``source`` as scanned images, one JPEG per page."""
     document = pdfium.PdfDocument(str(source))
@@ -144,7 +160,7 @@ def scan_pdf(
         numbers = pages or list(range(1, len(document) + 1))
         sizes = [document[n - 1].get_size() for n in numbers]
         kept = {i + 1 for i, n in enumerate(numbers) if n in table_pages}
-        scans = plan_scans(len(numbers), kept, sizes, seed)
+        scans = plan_scans(len(numbers), kept, sizes, seed, dpi)
         images = []
         for number, scan in zip(numbers, scans, strict=True):
             rendered = document[number - 1].render(scale=scan.dpi / 72, grayscale=True).to_pil()
@@ -181,13 +197,15 @@ def scanned_truth(truth: dict, relative: str, path: Path, pages: list[int] | Non
 
 
 def scan_document(
-    corpus: Path, truth: dict, outdir: Path, seed: int, pages: list[int] | None = None
+    corpus: Path, truth: dict, outdir: Path, seed: int, pages: list[int] | None = None, dpi: int | None = None
 ) -> tuple[dict, list[PageScan]]:
     """Scan one document of a generated corpus into ``outdir`` (pdfs/, truth/, scans/)."""
     relative = truth["file"]
     table_pages = {line["page"] for line in truth["lines"]}
     name = truth["department"] or "财政局"
-    scans = scan_pdf(corpus / relative, outdir / relative, f"{seed}:{relative}", name, table_pages, pages)
+    scans = scan_pdf(
+        corpus / relative, outdir / relative, f"{seed}:{relative}", name, table_pages, pages, dpi
+    )
     scanned = scanned_truth(truth, relative, outdir / relative, pages)
     write_truth(outdir / "truth", scanned)
     file = outdir / "scans" / truth_name(relative)
@@ -203,13 +221,30 @@ def scan_corpus(corpus: Path, outdir: Path, limit: int | None = None, seed: int 
     return [scan_document(corpus, truth, outdir, seed)[0] for truth in loaded[:limit]]
 
 
+def write_fixture() -> None:
+    """``tests/fixtures/scanned``: five pages of a committed sample (cover, narrative, the summary
+    table, 财政拨款收支总表 and its continuation) scanned at 200 dpi."""
+    root = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+    truth = json.loads((root / "samples" / "truth" / truth_name(FIXTURE_FILE)).read_text(encoding="utf-8"))
+    shutil.rmtree(root / "scanned", ignore_errors=True)
+    scan_document(root / "samples", truth, root / "scanned", FIXTURE_SEED, list(FIXTURE_PAGES), dpi=200)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", type=Path, help="a make-samples folder (pdfs/, truth/)")
-    parser.add_argument("outdir", type=Path)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpus", type=Path, nargs="?", help="a make-samples folder (pdfs/, truth/)")
+    parser.add_argument("outdir", type=Path, nargs="?")
+    parser.add_argument("--fixture", action="store_true", help="rewrite tests/fixtures/scanned")
     parser.add_argument("--limit", type=int, default=None, help="scan only the first N documents")
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args()
+    if args.fixture:
+        write_fixture()
+        return
+    if args.corpus is None or args.outdir is None:
+        parser.error("CORPUS and OUTDIR are required")
     done = scan_corpus(args.corpus, args.outdir, args.limit, args.seed)
     print(f"scanned {len(done)} documents into {args.outdir}")
 

@@ -26,7 +26,7 @@ from extract.layout import Run, TextLine, group_lines
 from extract.ocr.cells import CellLayout, cell_layout, line_masks, table_regions
 from extract.ocr.engine import OcrBox, get_engine
 from extract.ocr.page_image import OcrSettings, ocr_page_grids
-from extract.ocr.preprocess import prepare
+from extract.ocr.preprocess import prepare, reduce
 from extract.text import nfkc
 
 _MIN_TEXT_INK = 40  # dark pixels left outside the tables below which the page has no more text
@@ -49,7 +49,10 @@ def read_scanned_page(
     """Text lines and table grids of a page image rendered or scanned at ``dpi``."""
     started = time.perf_counter()
     settings = settings or OcrSettings()
-    pixels = np.asarray(image.convert("RGB") if isinstance(image, Image.Image) and image.mode not in ("L", "RGB") else image)
+    pixels = np.asarray(
+        image.convert("RGB") if isinstance(image, Image.Image) and image.mode not in ("L", "RGB") else image
+    )
+    pixels, dpi = reduce(pixels, dpi, settings.dpi)
     prepared = prepare(pixels, dpi)
     gray = prepared.gray
     height, width = gray.shape
@@ -95,12 +98,30 @@ def _row_lines(grid: Grid, layout: CellLayout, height: int, to_pt: float) -> lis
             text = text.replace("\n", "").strip()
             if not text:
                 continue
-            right = next((layout.xs[k] for k in range(c + 1, layout.columns) if not grid.joined_left[r][k]), layout.xs[-1])
-            runs.append(Run(text, layout.xs[c] * to_pt, (height - bottom) * to_pt, right * to_pt, (height - top) * to_pt))
+            right = next(
+                (layout.xs[k] for k in range(c + 1, layout.columns) if not grid.joined_left[r][k]),
+                layout.xs[-1],
+            )
+            runs.append(
+                Run(
+                    text,
+                    layout.xs[c] * to_pt,
+                    (height - bottom) * to_pt,
+                    right * to_pt,
+                    (height - top) * to_pt,
+                )
+            )
             if grid.confidence is not None:
                 sure = min(sure, grid.confidence[r][c])
         if runs:
-            line = TextLine(" ".join(run.text for run in runs), runs[0].x0, runs[0].y0, runs[-1].x1, runs[0].y1, tuple(runs))
+            line = TextLine(
+                " ".join(run.text for run in runs),
+                runs[0].x0,
+                runs[0].y0,
+                runs[-1].x1,
+                runs[0].y1,
+                tuple(runs),
+            )
             lines.append((line, sure))
     return lines
 
@@ -113,7 +134,9 @@ def _outside_tables(gray: np.ndarray, layouts: object) -> np.ndarray:
     return rest
 
 
-def _text_lines(gray: np.ndarray, height: int, to_pt: float, settings: OcrSettings) -> list[tuple[TextLine, float]]:
+def _text_lines(
+    gray: np.ndarray, height: int, to_pt: float, settings: OcrSettings
+) -> list[tuple[TextLine, float]]:
     """OCR words outside the tables grouped into lines as the text layer's runs are."""
     if int((gray < 128).sum()) < _MIN_TEXT_INK:
         return []
@@ -131,7 +154,13 @@ def _text_lines(gray: np.ndarray, height: int, to_pt: float, settings: OcrSettin
 
 
 def _run(word: OcrBox, text: str, height: int, to_pt: float) -> Run:
-    return Run(text, word.left * to_pt, (height - word.bottom) * to_pt, word.right * to_pt, (height - word.top) * to_pt)
+    return Run(
+        text,
+        word.left * to_pt,
+        (height - word.bottom) * to_pt,
+        word.right * to_pt,
+        (height - word.top) * to_pt,
+    )
 
 
 def _in_points(grid: Grid, to_pt: float) -> Grid:
