@@ -34,6 +34,7 @@ DPIS = (150, 200, 240, 300)  # what county offices' scanners are set to
 MAX_ANGLE = 1.5  # degrees either way: a sheet fed slightly askew
 STAMP_SHARE = 0.35  # share of table pages that get a red seal over the table
 STAMP_RED = (205, 35, 45)
+FIXTURE_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "scanned"
 FIXTURE_FILE = "pdfs/白石县/中共白石县委组织部/2024-budget.pdf"
 FIXTURE_PAGES = (1, 4, 10, 13, 14)
 FIXTURE_SEED = 2024
@@ -221,13 +222,13 @@ def scan_corpus(corpus: Path, outdir: Path, limit: int | None = None, seed: int 
     return [scan_document(corpus, truth, outdir, seed)[0] for truth in loaded[:limit]]
 
 
-def write_fixture() -> None:
+def write_fixture(target: Path = FIXTURE_DIR) -> None:
     """``tests/fixtures/scanned``: five pages of a committed sample (cover, narrative, the summary
     table, 财政拨款收支总表 and its continuation) scanned at 200 dpi."""
-    root = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
-    truth = json.loads((root / "samples" / "truth" / truth_name(FIXTURE_FILE)).read_text(encoding="utf-8"))
-    shutil.rmtree(root / "scanned", ignore_errors=True)
-    scan_document(root / "samples", truth, root / "scanned", FIXTURE_SEED, list(FIXTURE_PAGES), dpi=200)
+    samples = FIXTURE_DIR.parent / "samples"
+    truth = json.loads((samples / "truth" / truth_name(FIXTURE_FILE)).read_text(encoding="utf-8"))
+    shutil.rmtree(target, ignore_errors=True)
+    scan_document(samples, truth, target, FIXTURE_SEED, list(FIXTURE_PAGES), dpi=200)
 
 
 def main() -> None:

@@ -91,7 +91,10 @@ def estimate_skew(gray: np.ndarray, max_angle: float = MAX_SKEW) -> float:
     best = 0.0
     for step, span in ((_COARSE_STEP, max_angle), (_FINE_STEP, _COARSE_STEP)):
         angles = np.arange(best - span, best + span + step / 2, step)
-        best = float(max(angles, key=lambda a: _sharpness(ys, xs, a, rows)))
+        scores = np.array([_sharpness(ys, xs, a, rows) for a in angles])
+        # thin lines score the same over a range of angles (whole-pixel rows): take its middle,
+        # not its first angle (that biased a level page to -0.11°)
+        best = float(np.median(angles[scores >= scores.max()]))
     return round(best, 2)
 
 
