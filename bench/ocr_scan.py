@@ -10,7 +10,7 @@ and row reading, as a text document's would. Printed per table type:
   no arithmetic identity checks or that one still confirms (``checks.verification.Verifier``):
   these would reach the warehouse unflagged (target 0);
 - missed / extra lines; narrative figures exact; deskew error against the known angle;
-  seconds per page (wall, this process, on whatever else shares the cores).
+  seconds per page: wall (inflated by whatever else shares the cores) and CPU (this process).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class Tally:
     narrative: list[int] = field(default_factory=lambda: [0, 0])  # exact, truth
     skew_errors: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -146,10 +147,11 @@ def run(folder: Path, limit: int | None) -> Tally:
     tally = Tally()
     for truth_file in sorted((folder / "truth").glob("*.json"))[:limit]:
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         doc, pages = read_scanned_document(folder / truth["file"])
         elapsed = time.perf_counter() - started
         tally.seconds.extend([elapsed / len(pages)] * len(pages))
+        tally.cpu.extend([(time.process_time() - cpu) / len(pages)] * len(pages))
         scans = folder / "scans" / truth_file.name
         if scans.exists():
             for page, scan in zip(pages, json.loads(scans.read_text(encoding="utf-8")), strict=False):
@@ -190,6 +192,7 @@ def report(tally: Tally) -> dict:
         },
         "pages": pages,
         "seconds_per_page": round(sum(tally.seconds) / pages, 2) if pages else 0.0,
+        "cpu_seconds_per_page": round(sum(tally.cpu) / pages, 2) if pages else 0.0,
     }
 
 

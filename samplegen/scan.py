@@ -216,10 +216,13 @@ def scan_document(
 
 
 def scan_corpus(corpus: Path, outdir: Path, limit: int | None = None, seed: int = 2024) -> list[dict]:
-    """Scanned copies of the corpus's loaded documents (the first ``limit`` by file name)."""
+    """Scanned copies of the corpus's loaded documents: all, or ``limit`` of them spread evenly
+    over the file names (so a few cover several departments, years and both phases)."""
     truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((corpus / "truth").glob("*.json"))]
     loaded = sorted((t for t in truths if t["expected_status"] == "loaded"), key=lambda t: t["file"])
-    return [scan_document(corpus, truth, outdir, seed)[0] for truth in loaded[:limit]]
+    if limit:
+        loaded = loaded[:: max(1, len(loaded) // limit)][:limit]
+    return [scan_document(corpus, truth, outdir, seed)[0] for truth in loaded]
 
 
 def write_fixture(target: Path = FIXTURE_DIR) -> None:
@@ -238,7 +241,7 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, nargs="?", help="a make-samples folder (pdfs/, truth/)")
     parser.add_argument("outdir", type=Path, nargs="?")
     parser.add_argument("--fixture", action="store_true", help="rewrite tests/fixtures/scanned")
-    parser.add_argument("--limit", type=int, default=None, help="scan only the first N documents")
+    parser.add_argument("--limit", type=int, default=None, help="scan N documents spread over the corpus")
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args()
     if args.fixture:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -58,6 +59,11 @@ def read_scanned_page(
     height, width = gray.shape
     to_pt = 72.0 / dpi
     grids = ocr_page_grids(Image.fromarray(gray), page_number, settings)
+    if not grids and _has_long_rule(gray, settings):
+        # a table of one row (the last line of a table carried over) has vertical rules shorter
+        # than 1/line_scale of the page: look again with rules half as long
+        settings = replace(settings, line_scale=2 * settings.line_scale)
+        grids = ocr_page_grids(Image.fromarray(gray), page_number, settings)
     layouts = _layouts(gray, settings)
     lines: list[tuple[TextLine, float]] = []
     for grid in grids:
@@ -73,6 +79,14 @@ def read_scanned_page(
         angle=prepared.angle,
         seconds=time.perf_counter() - started,
     )
+
+
+def _has_long_rule(gray: np.ndarray, settings: OcrSettings) -> bool:
+    """A horizontal ruling line as wide as a table (``min_table_fraction`` of the page)."""
+    width = int(gray.shape[1] * settings.min_table_fraction)
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (width, 1))
+    return bool(cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel).any())
 
 
 def _layouts(gray: np.ndarray, settings: OcrSettings) -> dict[int, CellLayout]:
