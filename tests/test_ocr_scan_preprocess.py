@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from bench.ocr_scan import page_image
+from extract.ocr.cells import _amount_text
 from extract.ocr.page_image import page_needs_ocr
 from extract.ocr.preprocess import (
     deskew,
@@ -115,3 +116,14 @@ def test_reduce_only_shrinks_finer_scans() -> None:
     image = np.zeros((3508, 2481), np.uint8)
     assert reduce(image, 300, 200)[0].shape == (2339, 1654)
     assert reduce(image, 150, 200)[1] == 150
+
+
+def test_thousands_separators_read_as_points_are_dropped() -> None:
+    # seen on a 300 dpi scan under a seal: 398,174.00 read 398.174.00 (parse_amount refuses it)
+    assert [_amount_text(t) for t in ("398.174.00", "2919,779.00", "-1.234.567.89", "12.34", "1,23.00")] == [
+        "398174.00",
+        "2919779.00",
+        "-1234567.89",
+        "12.34",
+        "1,23.00",
+    ]
