@@ -65,7 +65,7 @@ def _paper(gray: np.ndarray, level: int, rng: np.random.Generator) -> np.ndarray
     return gray.astype(np.float32) / 255.0 * paper
 
 
-def _stamp(size: int, name: str) -> tuple[np.ndarray, int]:
+def _stamp(size: int, name: str) -> np.ndarray:
     """A round official seal as an ink mask (0..1): ring, star, the unit's name around the top."""
     image = Image.new("L", (size, size), 0)
     draw = ImageDraw.Draw(image)
@@ -92,7 +92,7 @@ def _stamp(size: int, name: str) -> tuple[np.ndarray, int]:
         x = centre + size * 0.34 * math.sin(at) - glyph.width / 2
         y = centre - size * 0.34 * math.cos(at) - glyph.height / 2
         image.paste(255, (int(x), int(y)), glyph)
-    return np.asarray(image, dtype=np.float32) / 255.0, size // 2
+    return np.asarray(image, dtype=np.float32) / 255.0
 
 
 def scan_page(image: Image.Image, scan: PageScan, stamp_name: str, seed: str) -> Image.Image:
@@ -103,7 +103,7 @@ def scan_page(image: Image.Image, scan: PageScan, stamp_name: str, seed: str) ->
     pixels = page[:, :, None]
     if scan.stamp is not None:
         x, y, radius = scan.stamp
-        mask, _ = _stamp(2 * radius, stamp_name)
+        mask = _stamp(2 * radius, stamp_name)
         mask *= 0.85  # stamp ink is never solid
         pixels = np.repeat(pixels, 3, axis=2)
         region = pixels[y - radius : y + radius, x - radius : x + radius]
