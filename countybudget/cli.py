@@ -20,11 +20,21 @@ def make_samples(
     outdir: Path,
     size: Annotated[str, typer.Option(help="demo | full")] = "demo",
     seed: Annotated[int, typer.Option(help="random seed; same seed, same corpus")] = 2024,
+    scanned: Annotated[
+        int,
+        typer.Option(
+            help="also scan N documents (spread over the corpus) into OUTDIR/scanned: image-only, form b"
+        ),
+    ] = 0,
 ) -> None:
     """Write the sample corpus: OUTDIR/pdfs/**.pdf and OUTDIR/truth/*.json."""
     from samplegen.corpus import write_corpus
 
     write_corpus(outdir, size=size, seed=seed)
+    if scanned:
+        from samplegen.scan import scan_corpus
+
+        scan_corpus(outdir, outdir / "scanned", limit=scanned, seed=seed)
 
 
 @app.command()
