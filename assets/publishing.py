@@ -7,7 +7,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from assets.loading import warehouse_documents
 from assets.previews import markdown_table
 from assets.resources import StagingStore, WarehouseResource
-from assets.warehouse_frames import check_inputs, missing_documents
+from plumbing.warehouse_frames import check_inputs, missing_documents
 from warehouse.readback import reader
 
 DOCUMENT_COLUMNS = [

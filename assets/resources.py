@@ -1,10 +1,11 @@
 """Resources: where the warehouse is, where staged per-document results live, how to extract.
 
-Thin Dagster configuration over ``plumbing`` (the staging folder, the writer lock, the paths).
+Thin Dagster configuration over ``plumbing`` (the writer lock, the paths) and ``factstore`` (records).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,9 +13,9 @@ from typing import Any
 
 from dagster import ConfigurableResource
 
+from factstore import records
 from plumbing.inventory import Manifest
 from plumbing.paths import default_staging_root, warehouse_path
-from plumbing.staging import StagingFolder
 from plumbing.writer_lock import warehouse_writer, writer_lock
 
 
@@ -46,28 +47,40 @@ class WarehouseResource(ConfigurableResource):
 
 
 class StagingStore(ConfigurableResource):
-    """The staging folder (``plumbing.staging.StagingFolder``) as a configurable resource."""
+    """Per-document results between steps as typed JSON (``factstore.records``, not pickles):
+    ``<root>/documents/<document_id>/<stage>.json``, plus the manifest and the Parquet fact store."""
 
     root: str
 
-    @property
-    def folder(self) -> StagingFolder:
-        return StagingFolder(Path(self.root))
-
     def document_dir(self, document_id: str) -> Path:
-        return self.folder.document_dir(document_id)
+        return Path(self.root) / "documents" / document_id
 
     def put(self, document_id: str, stage: str, value: Any) -> None:
-        self.folder.put(document_id, stage, value)
+        folder = self.document_dir(document_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{stage}.{os.getpid()}.tmp"
+        temporary.write_text(records.dumps(value), encoding="utf-8")
+        os.replace(temporary, folder / f"{stage}.json")
 
     def get(self, document_id: str, stage: str) -> Any:
-        return self.folder.get(document_id, stage)
+        """The staged value; raises FileNotFoundError naming the stage when an upstream step never ran,
+        StoredSchemaError naming the fields when it was staged by code with other record fields."""
+        path = self.document_dir(document_id) / f"{stage}.json"
+        if not path.exists():
+            raise FileNotFoundError(f"no staged {stage!r} result for document {document_id} ({path})")
+        return records.loads(path.read_text(encoding="utf-8"), str(path))
 
     def discard(self, document_id: str, stage: str) -> None:
-        self.folder.discard(document_id, stage)
+        (self.document_dir(document_id) / f"{stage}.json").unlink(missing_ok=True)
 
     def manifest(self) -> Manifest:
-        return self.folder.manifest()
+        return Manifest(Path(self.root) / "manifest.json")
+
+    def facts(self) -> Any:
+        """The Parquet fact store (``<root>/facts``): the system of record the warehouse is built from."""
+        from factstore.store import FactStore
+
+        return FactStore(Path(self.root) / "facts")
 
 
 class ExtractionResource(ConfigurableResource):

@@ -78,7 +78,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
         blocks = blocks_of(columns)
         body = grid.cells[skip:]
-        if held and body and position and continues_row(body[0], held[0], blocks):
+        if held and body and position and continues_row(body, held[0], blocks):
             held, body = (joined_row(held[0], body[0]), held[1], held[2]), body[1:]
         for cells in body:
             if held:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from extract.amounts import AmountError, parse_amount, to_yuan
 from extract.headers import Column
 from extract.model import BudgetLine
-from extract.text import normalise_label, squash
+from extract.text import normalise_label, squash, strip_ordinal
 
 _DIGITS = re.compile(r"^\d+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -164,20 +164,36 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
     return lines
 
 
-def continues_row(cells: list[str], previous: list[str], blocks: list[Block]) -> bool:
-    """A continuation page's first row that is the rest of the previous page's last row, cut by
-    the page break (label 杭州市机动|车驾驶员考试服务中心, amount 12,437.3|6): no code, no total
-    where the cut row has one, yet some amount. A real row always prints its total."""
+def continues_row(rows: list[list[str]], previous: list[str], blocks: list[Block]) -> bool:
+    """Whether a continuation page's first row (``rows[0]``) is the rest of the previous page's last
+    row, cut by the page break: either the rest of its label and of an amount (杭州市机动|车驾驶员
+    考试服务中心, 12,437.3|6: no code, no total where the cut row has one, yet some amount; a real
+    row always prints its total), or only the rest of a label (当年收入|小计, 八、社会保障和就|业支出:
+    no code, no amount, no label starting an item with an ordinal, and no repeated header below:
+    header words in amount columns)."""
+    cells = rows[0] if rows else []
     if not blocks or len(cells) != len(previous):
         return False
-    first = blocks[0]
-    totals = [column.index for column in first.amounts if column.measure == "total"]
-    if not totals or any(squash(cells[column.index]) for column in first.codes):
+    if any(squash(cells[column.index]) for block in blocks for column in block.codes):
         return False
     amounts = [column.index for block in blocks for column in block.amounts]
-    return all(not squash(cells[index]) and squash(previous[index]) for index in totals) and any(
-        squash(cells[index]) for index in amounts
-    )
+    if not any(squash(previous[index]) for index in amounts):
+        return False
+    if not any(squash(cells[index]) for index in amounts):
+        labels = [squash(cells[block.label.index]) for block in blocks if block.label]
+        header_below = any(_is_words(row[index]) for row in rows[:3] for index in amounts if index < len(row))
+        return any(labels) and not header_below and all(strip_ordinal(label) == label for label in labels)
+    totals = [column.index for column in blocks[0].amounts if column.measure == "total"]
+    return bool(totals) and all(not squash(cells[index]) and squash(previous[index]) for index in totals)
+
+
+def _is_words(text: str) -> bool:
+    """A cell that is neither blank nor an amount (a header word such as 合计, 人员经费)."""
+    try:
+        parse_amount(text)
+    except AmountError:
+        return True
+    return False
 
 
 def joined_row(previous: list[str], cells: list[str]) -> list[str]:

@@ -18,7 +18,8 @@ from rich.markup import escape
 
 from assets.partitions import range_tags
 from assets.publishing import published_warehouse
-from assets.resources import resource_run_config
+from assets.report import analyst_report
+from assets.resources import StagingStore, resource_run_config
 from pipelines.jobs import ingest_job
 from pipelines.plan import plan_batch, register_batch
 from pipelines.report import print_missing, print_outcome, print_skipped, print_summary
@@ -26,7 +27,6 @@ from plumbing.inventory import InventoryEntry
 from plumbing.known import KnownDocument, known_documents
 from plumbing.paths import REPO_ROOT, dagster_home, default_staging_root, warehouse_path
 from plumbing.staged import OUTCOME
-from plumbing.staging import StagingFolder
 from plumbing.tags import SKIPPED_TAG
 from plumbing.writer_lock import writer_lock
 
@@ -59,7 +59,7 @@ def run_batches(instance: DagsterInstance, published: Path, keys: list[str], ski
                 run_config=run_config,
                 instance=instance,
                 raise_on_error=False,
-                asset_selection=[published_warehouse.key],
+                asset_selection=[published_warehouse.key, analyst_report.key],
             )
         ]
     else:
@@ -95,7 +95,7 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     started = time.perf_counter()
     console = Console(highlight=False, soft_wrap=True)
     published = warehouse_path(warehouse).absolute()
-    staging = StagingFolder(default_staging_root(published))
+    staging = StagingStore(root=str(default_staging_root(published)))
     manifest = staging.manifest()
     absent = [path for path in paths if not Path(path).exists()]
     if absent:
@@ -126,7 +126,7 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     return 0 if not errors and not failed else 1
 
 
-def collect_outcomes(staging: StagingFolder, todo: list[InventoryEntry]) -> tuple[list, list[str]]:
+def collect_outcomes(staging: StagingStore, todo: list[InventoryEntry]) -> tuple[list, list[str]]:
     outcomes, failed = [], []
     for entry in todo:
         try:

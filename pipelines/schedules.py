@@ -4,7 +4,10 @@ from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext
 
 from assets.partitions import range_tags
 from assets.publishing import published_warehouse
+from assets.report import analyst_report
 from assets.resources import StagingStore, WarehouseResource
+from extract.version import current_version
+from factstore.backfill import nightly_reread, stale_documents
 from pipelines.jobs import ingest_job
 from pipelines.plan import plan_batch, register_batch
 from plumbing.known import known_documents
@@ -17,15 +20,20 @@ from plumbing.paths import inbox_path
     execution_timezone="Asia/Shanghai",
     default_status=DefaultScheduleStatus.STOPPED,
     description="Nightly: inbox documents the published warehouse does not hold yet (new, or left by a failed "
-    "run) in one run per partition range; otherwise only dimensions, views, cross-document checks, publish.",
+    "run) in one run per partition range, plus, with COUNTYBUDGET_NIGHTLY_REREAD=1, documents an older extractor "
+    "version read; otherwise only dimensions, views, cross-document checks, publish.",
 )
 def nightly_schedule(
     context: ScheduleEvaluationContext, staging: StagingStore, warehouse: WarehouseResource
 ) -> list[RunRequest]:
     batch = plan_batch([inbox_path()], staging.manifest(), known_documents(warehouse.published))
-    if not batch.todo:
-        return [RunRequest(asset_selection=[published_warehouse.key])]
+    keys = batch.keys
+    if nightly_reread():  # the re-extraction backfill after an extractor upgrade (factstore.backfill)
+        stale = stale_documents(warehouse.published, staging.facts(), current_version())
+        keys += [key for key in stale if key not in keys]
+    if not keys:
+        return [RunRequest(asset_selection=[published_warehouse.key, analyst_report.key])]
     return [  # a run key per request: a tick may ask for several ranges (deduplicated within the tick)
         RunRequest(run_key=f"nightly-{first}-{last}", tags=range_tags(first, last))
-        for first, last in register_batch(context.instance, batch.keys)
+        for first, last in register_batch(context.instance, keys)
     ]

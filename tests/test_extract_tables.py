@@ -368,3 +368,16 @@ def test_a_row_cut_by_a_page_break_is_joined_and_a_whole_row_is_not():
         ("杭州市地铁分局", "other_income", Decimal("72000.00"), 22),
     ]
     assert report.errors == []
+
+
+def test_the_rest_of_a_label_on_the_next_page_joins_its_row_but_a_new_item_does_not():
+    """江苏省人大 2017 收支预算总表's shape: 当年收入 | 13,649.07 ends page 8, 小计 alone begins
+    page 9; an empty item with an ordinal (十、节能环保支出) begins a row of its own."""
+    header = ["项目", "总计"]
+    first = grid_from_rows(8, [header, ["一、财政拨款", "13,649.07"], ["当年收入", "13,649.07"]])
+    second = grid_from_rows(9, [["小计", ""], ["收入合计", "13,649.07"]])
+    lines, _ = table_lines(TablePages("revenue", "t", 8, "万元", [first, second]), "budget", 2017)
+    assert [(x.item, x.page) for x in lines] == [("财政拨款", 8), ("当年收入小计", 8), ("收入合计", 9)]
+    second = grid_from_rows(9, [["十、节能环保支出", ""], ["收入合计", "13,649.07"]])
+    lines, _ = table_lines(TablePages("revenue", "t", 8, "万元", [first, second]), "budget", 2017)
+    assert [(x.item, x.page) for x in lines] == [("财政拨款", 8), ("当年收入", 8), ("收入合计", 9)]

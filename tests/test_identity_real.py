@@ -16,13 +16,13 @@ import duckdb
 import pytest
 
 from assets.loading import normalise
-from assets.warehouse_frames import check_inputs
 from checks.cross_parts import check_across_parts
 from extract.document import extract_document
 from extract.identity import identify
 from extract.model import BudgetLine, DocumentIdentity, ExtractedDocument, NarrativeMetric, TableReport
 from extract.pages import read_page_texts
 from extract.settings import ExtractSettings
+from plumbing.warehouse_frames import check_inputs
 from schemas.frames import document_frames
 from tests.badinputs import text_pdf
 from tests.ingest_harness import run_ingest

@@ -202,6 +202,22 @@ PARAPHRASES = [
         {},
     ),
     (
+        # Jiangsu 2017 人大办公厅 p23: the verb before the label makes 844.15 a change of 基本支出.
+        "因提租补贴调整等原因，增加基本支出 844.15 万元。",
+        {},
+    ),
+    (
+        # Jiangsu 2017 政协办公厅 p19: the parts follow in a sentence of their own, 政府采购 after 货物类.
+        "2017 年度部门政府采购预算总金额为 1,271.22 万元。其中，货物类政府采购支出预算 259.32 万元,"
+        "占 20.40%；服务类政府采购支出预算 1,011.90 万元,占 79.60%；工程类政府采购支出预算 0 万元。",
+        {
+            "procurement_total": "12712200.00",
+            "procurement_goods": "2593200.00",
+            "procurement_services": "10119000.00",
+            "procurement_works": "0.00",
+        },
+    ),
+    (
         "白石县教育局部门收支总预算 1234.56 万元。财政拨款收支总预算 1000 万元。",
         {"revenue_total": "12345600.00", "expenditure_total": "12345600.00"},
     ),

@@ -22,7 +22,7 @@ import duckdb
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _COMMENT = re.compile(r"--[^\n]*")
-_DEPENDS = re.compile(r"^--\s*depends:\s*(.*)$", re.MULTILINE)
+_DEPENDS = re.compile(r"^--[ \t]*depends:[ \t]*(.*)$", re.MULTILINE)
 
 
 @cache
