@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.grid import Grid, realign
 from extract.headers import Column, classify_columns, column_paths, filled_header, header_row_count
 from extract.measures import measure_of
@@ -44,9 +46,7 @@ def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:
     for line in lines:
         measure = measure_of("revenue", "budget", [line.item or ""])
         if measure and measure not in turned:
-            turned[measure] = BudgetLine(
-                line.table_type, None, TOTAL_ROW, measure, line.amount_yuan, line.page
-            )
+            turned[measure] = replace(line, code=None, item=TOTAL_ROW, measure=measure, budget_unit=None)
     return list(turned.values()) if len(turned) >= 2 else lines
 
 
@@ -76,8 +76,9 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
         else:
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
         blocks = blocks_of(columns)
-        for cells in grid.cells[skip:]:
-            lines.extend(row_lines(cells, blocks, grid.page, context))
+        for row, cells in enumerate(grid.cells[skip:], start=skip):
+            confidence = grid.confidence[row] if grid.confidence is not None else None
+            lines.extend(row_lines(cells, blocks, grid.page, context, confidence))
     if table.table_type == "revenue":
         lines = sources_as_rows(lines)
     pages = [grid.page for grid in table.grids] or [table.first_page]

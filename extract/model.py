@@ -81,6 +81,10 @@ class BudgetLine:
     # The 预算单位 whose rows these are, when one table lists the department's units one after the
     # other (a unit row in a 预算单位 column, then that unit's coded rows); None otherwise.
     budget_unit: str | None = None
+    # Provenance: 'text' (the PDF's text layer) or 'ocr' (read from an image); for OCR the engine's
+    # confidence in the cell (0..1). Not part of equality: the same amount read either way is one line.
+    source: str = field(default="text", compare=False)
+    confidence: float | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -150,6 +154,7 @@ class ExtractedDocument:
     targets: list[PerformanceTarget] = field(default_factory=list)
     projects: list[ProjectEntry] = field(default_factory=list)
     seconds: float = 0.0
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose tables were read from images
 
     @property
     def tables_found(self) -> list[str]:
