@@ -26,7 +26,7 @@ class Limits:
     max_stream_bytes: int = 256 * MIB  # one stream, once inflated (decompression bombs)
     max_nesting: int = 100  # nested arrays / dictionaries in the object syntax
     max_line_bytes: int = 1 * MIB  # one line outside stream bodies
-    ocr_seconds_per_page: float = 30.0  # OCR of one image-table page; over it the page is skipped (~3 s)
+    ocr_seconds_per_page: float = 60.0  # OCR of one image-table page; over it the page is skipped (~3 s)
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -35,7 +35,7 @@ class ExtractSettings:
     # Tables printed as pictures (a screenshot under a text title, a page that is one image) are read
     # by OCR (extract/image_pages.py); each page gets this many seconds (Limits.ocr_seconds_per_page).
     ocr_tables: bool = True
-    ocr_seconds_per_page: float = 30.0
+    ocr_seconds_per_page: float = 60.0
 
     def __post_init__(self) -> None:
         if self.camelot_flavor != "lattice":
