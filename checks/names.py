@@ -44,3 +44,5 @@ CHECK_FAILED = "check_failed"
 # Not reconciliation rules either: what a document says about itself (warn, never blocks loading).
 IDENTITY_INCOMPLETE = "identity_incomplete"  # the cover lacks county / department / year / phase
 TABLES_IN_OTHER_FILE = "tables_in_other_file"  # a narrative-only part: its 目录 tables are published apart
+# Amounts read by OCR from a table image that no arithmetic identity confirms (loaded, flagged: warn).
+OCR_UNPROVED = "ocr_unproved"

@@ -55,3 +55,4 @@ CREATE TABLE IF NOT EXISTS dim_document (
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS region_level VARCHAR;
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS budget_unit VARCHAR;
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS part VARCHAR;
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS ocr_pages INTEGER[];  -- pages whose tables were OCR'd
