@@ -14,7 +14,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,6 +36,14 @@ _MAX_CONTINUATION_CJK = 20
 _TITLED_IMAGE_FRACTION = 0.02
 
 
+def _no_announcement(seconds: float) -> None:
+    """Called before each page's OCR with its time budget; the worker process (extract/worker.py)
+    replaces it with a message that moves its document deadline by that budget."""
+
+
+announce_page: Callable[[float], None] = _no_announcement
+
+
 class OcrTimeout(Exception):
     """One page's OCR ran over its time budget."""
 
@@ -48,7 +56,8 @@ class ImageTables:
     grids: dict[int, list[Grid]] = field(default_factory=dict)
     pages: list[int] = field(default_factory=list)
     errors: dict[int, str] = field(default_factory=dict)
-    seconds: dict[int, float] = field(default_factory=dict)
+    seconds: dict[int, float] = field(default_factory=dict)  # wall, per page read
+    cpu_seconds: dict[int, float] = field(default_factory=dict)  # this process (one engine thread)
 
 
 def read_image_tables(
@@ -91,7 +100,8 @@ def _continues(pdf: pdfium.PdfDocument, number: int, page_texts: list[str], ocr:
 def _read_page(
     pdf: pdfium.PdfDocument, number: int, ocr: OcrSettings, budget: float, result: ImageTables
 ) -> None:
-    started = time.perf_counter()
+    announce_page(budget)
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         with time_budget(budget):
             image = render_page(pdf[number - 1], ocr.dpi)
@@ -104,6 +114,7 @@ def _read_page(
         return
     finally:
         result.seconds[number] = time.perf_counter() - started
+        result.cpu_seconds[number] = time.process_time() - cpu
     if not grids:
         return  # a chart or a photo: no ruled table in the picture
     scale = 72 / ocr.dpi

@@ -22,6 +22,7 @@ from extract.limits import MIB, Limits
 from extract.model import QuarantineError, ReasonClass
 
 OK, QUARANTINE = "ok", "quarantine"
+EXTEND = "extend"  # (EXTEND, seconds): an OCR page starts; its time budget is added to the deadline
 PRELOAD = ("extract.preflight", "extract.document", "camelot", "pypdfium2", "pypdf", "pandas")
 
 
@@ -71,6 +72,9 @@ def main(argv: list[str]) -> int:
     jobs, results = Connection(job_fd, writable=False), Connection(result_fd, readable=False)
     _preload()
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    from extract import image_pages
+
+    image_pages.announce_page = lambda seconds: results.send((EXTEND, seconds))
     while True:
         try:
             path, limits, work = jobs.recv()
