@@ -8,6 +8,9 @@ Two figures:
 
 Usage: ``python -m bench.ocr [PDF ...] [--workers N]``; without PDFs it generates the form (a)
 corpus (``samplegen.form_a``) into a temporary folder.
+
+``python -m bench.ocr --text FOLDER`` instead times text documents with the image-table path off
+(as before it existed) and on, alternating per document: what the detection costs a text corpus.
 """
 
 from __future__ import annotations
@@ -41,7 +44,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--text", type=Path, help="a folder of text PDFs: time with OCR off and on")
     args = parser.parse_args(argv)
+    if args.text:
+        text_cost(sorted(args.text.rglob("*.pdf")))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         paths = args.pdfs
         if not paths:
@@ -74,6 +81,31 @@ def main(argv: list[str] | None = None) -> None:
             f"{wall / max(pages, 1):.2f} s per page (whole documents, text parts included)"
             + (f"; failed: {failed}" if failed else "")
         )
+
+
+def text_cost(paths: list[Path]) -> None:
+    """Seconds per text document with the image-table path off and on (best of two each)."""
+    off, on = ExtractSettings(ocr_tables=False), ExtractSettings()
+    extract_document(paths[0], on)  # warm-up
+    before, after, ocr_pages = [], [], 0
+    for path in paths:
+        timings: dict[bool, list[float]] = {False: [], True: []}
+        for settings in (off, on, off, on):
+            started = time.perf_counter()
+            try:
+                doc = extract_document(path, settings)
+            except Exception:  # noqa: BLE001 - a quarantined file has no extraction time
+                break
+            timings[settings.ocr_tables].append(time.perf_counter() - started)
+        else:
+            before.append(min(timings[False]))
+            after.append(min(timings[True]))
+            ocr_pages += len(doc.ocr_pages)
+    print(
+        f"{len(before)} text documents: median {statistics.median(before):.3f} s without the image-table "
+        f"path, {statistics.median(after):.3f} s with it (total {sum(before):.1f} s vs {sum(after):.1f} s); "
+        f"pages OCR'd: {ocr_pages}"
+    )
 
 
 def _median(timings: list[tuple[int, float, float]]) -> str:
