@@ -29,8 +29,8 @@ from extract.settings import ExtractSettings
 
 log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# An unrouted page after a table page continues it as a picture when its text layer holds no more
-# than a page footer (第 3 页, 科技局2024年部门预算 - 3 -).
+# An unrouted page after a table image continues it as a picture when its text layer holds no more
+# than a page footer (第 3 页, 科技局2024年部门预算 - 3 -); its picture may be one row (4 % of a page).
 _MAX_CONTINUATION_CJK = 20
 # Under a table title even a small picture may be the table (a one-row 三公 table is ~6 % of a page).
 _TITLED_IMAGE_FRACTION = 0.02
@@ -78,7 +78,7 @@ def read_image_tables(
             if route.page not in candidates:
                 continue
             number = route.page + 1
-            while number <= len(pdf) and number not in routed and _continues(pdf, number, page_texts, ocr):
+            while number <= len(pdf) and number not in routed and _continues(pdf, number, page_texts, titled):
                 result.routes.append(PageRoute(number, [], True, route.unit, False, False))
                 routed.add(number)
                 candidates.append(number)
