@@ -71,10 +71,10 @@ def main(argv: list[str]) -> int:
     _die_with_parent(parent_pid)
     jobs, results = Connection(job_fd, writable=False), Connection(result_fd, readable=False)
     _preload()
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    from extract import image_pages
+    from extract import image_pages  # preloaded: extract.document imports it
 
     image_pages.announce_page = lambda seconds: results.send((EXTEND, seconds))
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     while True:
         try:
             path, limits, work = jobs.recv()
