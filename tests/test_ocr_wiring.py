@@ -15,7 +15,9 @@ from checks import names
 from checks.ocr_proof import ocr_proof, unproved_ocr_amounts
 from extract.grid import grid_from_rows
 from extract.image_pages import OcrTimeout, add_ocr_errors, merge_grids, time_budget
-from extract.model import TableReport
+from extract.isolation import extract_many
+from extract.limits import Limits
+from extract.model import ExtractedDocument, TableReport
 from extract.routing import PageRoute
 from extract.stitch import stitch
 from schemas.frames import document_frames
@@ -176,3 +178,22 @@ def test_a_text_document_never_reaches_the_ocr_engine(monkeypatch: pytest.Monkey
     doc = extract_document(TEXT_DOCUMENT)
     assert doc.ocr_pages == [] and len(doc.lines) > 300
     assert {line.source for line in doc.lines} == {"text"}
+
+
+def announce_and_work(path: Path, limits: Limits):
+    """Worker job standing in for a document of three OCR pages, each slower than the whole
+    document's own limit allows for all three."""
+    from extract import image_pages
+
+    for _ in range(3):
+        image_pages.announce_page(limits.ocr_seconds_per_page)
+        time.sleep(4)
+    return sample_document()
+
+
+def test_each_announced_ocr_page_moves_the_worker_deadline(tmp_path: Path) -> None:
+    path = tmp_path / "images.pdf"
+    path.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    limits = Limits(seconds_per_document=10, ocr_seconds_per_page=10)
+    outcome = extract_many([path], limits, workers=1, work=announce_and_work)[path]
+    assert isinstance(outcome, ExtractedDocument), outcome
