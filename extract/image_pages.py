@@ -108,7 +108,8 @@ def _read_page(
             grids = ocr_page_grids(image, number, ocr)
     except Exception as error:  # noqa: BLE001 - the engine wraps our timeout in its own error
         late = time.perf_counter() - started >= budget
-        why = f"OCR over {budget:g} s" if late else f"OCR failed: {error!r}"
+        last = (str(error).strip().splitlines() or [""])[-1][:160]
+        why = f"OCR over {budget:g} s" if late else f"OCR failed: {type(error).__name__}: {last}"
         result.errors[number] = f"page {number}: table image not read ({why})"
         log.warning("%s", result.errors[number])
         return
