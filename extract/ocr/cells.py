@@ -78,13 +78,17 @@ def present_separators(layout: CellLayout, y: float) -> list[int]:
     return [layout.xs[c] for c in range(1, layout.columns) if not layout.joined_left[r][c]]
 
 
-def line_masks(gray: np.ndarray, line_scale: int) -> LineMasks:
+def line_masks(gray: np.ndarray, line_scale: int, max_vertical: int | None = None) -> LineMasks:
     """Ruling lines: long runs of ink (1/line_scale of the page) and short ones (a quarter of that;
-    a short run only counts later if it spans a whole cell side, which no glyph stroke does)."""
+    a short run only counts later if it spans a whole cell side, which no glyph stroke does).
+    ``max_vertical`` caps the long vertical run: a table of one row (the last row of a table,
+    pasted alone on the next page) has verticals shorter than 1/30 of the page."""
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10)
     height, width = gray.shape
     long_x, long_y = max(10, width // line_scale), max(10, height // line_scale)
     short = max(8, min(long_x, long_y) // 4)
+    if max_vertical:
+        long_y = max(10, min(long_y, max_vertical))
     return LineMasks(
         ink,
         _open(ink, long_x, 1),
