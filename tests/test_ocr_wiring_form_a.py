@@ -12,7 +12,7 @@ import pytest
 
 from checks import names
 from checks.document import check_document
-from checks.ocr_proof import ocr_proof
+from checks.ocr_proof import describe, ocr_proof
 from extract.document import extract_document
 from samplegen.form_a import FORM_A
 from samplegen.screenshots import write_screenshot_document
@@ -76,7 +76,12 @@ def test_every_amount_is_read_exactly_from_the_images(extracted, seed_form_a) ->
     assert {line.source for line in extracted.lines} == {"ocr"}
     assert all(0 < line.confidence <= 1 for line in extracted.lines)
     proof = ocr_proof(extracted)
-    assert (proof.amounts, proof.proved) == (226, 226)
+    # every amount is right; one is in no identity the verifier knows (财政拨款收支总表's revenue
+    # items are not summed by it), so it is flagged, not trusted
+    assert (proof.amounts, proof.proved) == (226, 225)
+    assert [describe(line) for line in proof.unproved] == [
+        "page 32 一般公共预算拨款 / revenue = 17933300.00, confidence 1.00"
+    ]
 
 
 def test_the_three_contradictions_are_found_from_the_ocr_tables(extracted, seed_form_a) -> None:
@@ -90,8 +95,9 @@ def test_the_three_contradictions_are_found_from_the_ocr_tables(extracted, seed_
         if f.expected_yuan is not None
     }
     assert expected <= found
-    assert {f.check for f in findings} == {
-        names.NARRATIVE_VS_PROJECTS,
-        names.NARRATIVE_PERCENTAGE,
-        names.NARRATIVE_PARTS,
-    }
+    assert sorted((f.check, f.severity) for f in findings) == [
+        (names.NARRATIVE_PARTS, "error"),
+        (names.NARRATIVE_PERCENTAGE, "error"),
+        (names.NARRATIVE_VS_PROJECTS, "warn"),
+        (names.OCR_UNPROVED, "warn"),
+    ]
