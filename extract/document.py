@@ -55,7 +55,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         page_texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
     )
     grids = read_grids(path, [route.page for route in routes], settings)
-    images = read_image_tables(path, routes, page_texts, settings)
+    images = read_image_tables(
+        path, routes, page_texts, settings, {page for page, found in grids.items() if found}
+    )
     routes = images.routes
     merge_grids(grids, images.grids)
     unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]

@@ -61,19 +61,25 @@ class ImageTables:
 
 
 def read_image_tables(
-    path: Path, routes: list[PageRoute], page_texts: list[str], settings: ExtractSettings
+    path: Path,
+    routes: list[PageRoute],
+    page_texts: list[str],
+    settings: ExtractSettings,
+    ruled: set[int] | frozenset[int] = frozenset(),
 ) -> ImageTables:
     """OCR grids of every routed page that holds a table image, plus image-only pages that continue
-    a routed table (added to the returned routes as continuations)."""
+    a routed table (added to the returned routes as continuations). Pages in ``ruled`` (camelot
+    found a table in their text) are not looked at: a text corpus pays nothing for this path."""
     result = ImageTables(routes=list(routes))
-    if not settings.ocr_tables or not routes:
+    unread = [route for route in routes if route.page not in ruled]
+    if not settings.ocr_tables or not unread:
         return result
     ocr = OcrSettings()
     pdf = pdfium.PdfDocument(str(path))
     try:
         routed = {route.page for route in routes}
         titled = replace(ocr, min_image_fraction=_TITLED_IMAGE_FRACTION)
-        candidates = [route.page for route in routes if page_needs_ocr(pdf[route.page - 1], titled)]
+        candidates = [route.page for route in unread if page_needs_ocr(pdf[route.page - 1], titled)]
         for route in routes:
             if route.page not in candidates:
                 continue
