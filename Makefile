@@ -33,6 +33,9 @@ run: install
 	cp -r data/samples/pdfs data/inbox
 	$(BIN)/countybudget ingest data/inbox --warehouse $(WAREHOUSE_PATH)
 	$(BIN)/countybudget score $(WAREHOUSE_PATH) data/samples/truth
+	# form (a): the same kind of documents with every table a screenshot, read by OCR (its own warehouse)
+	$(BIN)/countybudget ingest data/samples/form_a/pdfs --warehouse data/form_a.duckdb
+	$(BIN)/countybudget score data/form_a.duckdb data/samples/form_a/truth
 	$(BIN)/countybudget query --warehouse $(WAREHOUSE_PATH) --file warehouse/sql/examples/cross_year.sql
 
 test: install

@@ -7,6 +7,8 @@ from typing import Any
 
 from dagster import MetadataValue
 
+from checks.ocr_proof import ocr_proof
+
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], limit: int = 20) -> str:
     """A GitHub-style table of at most ``limit`` rows, saying how many were left out."""
@@ -60,6 +62,20 @@ def extraction_report(doc: Any) -> dict[str, Any]:
         "worst_camelot_accuracy": float(min(accuracies)) if accuracies else None,
         "seconds": round(float(doc.seconds), 3),
         "tables": MetadataValue.md(table_report_markdown(doc.tables)),
+        **ocr_report(doc),
+    }
+
+
+def ocr_report(doc: Any) -> dict[str, Any]:
+    """For a document with table images: the pages OCR'd, amounts read by OCR, and how many of those
+    an arithmetic identity proves (the rest are flagged as ``ocr_unproved`` findings)."""
+    if not getattr(doc, "ocr_pages", None):
+        return {}
+    proof = ocr_proof(doc)
+    return {
+        "ocr_pages": ", ".join(str(page) for page in doc.ocr_pages),
+        "amounts_from_ocr": proof.amounts,
+        "ocr_amounts_proved": proof.proved,
     }
 
 

@@ -27,6 +27,7 @@ from checks.narrative_rules import (
     narrative_vs_projects,
     narrative_vs_tables,
 )
+from checks.ocr_proof import unproved_ocr_amounts
 from checks.table_arithmetic import hierarchy_sums, row_totals, summary_checks, table_totals
 from checks.tolerance import Tolerances
 from checks.verification import Verifier, read_tables
@@ -91,6 +92,7 @@ def check_document(doc: ExtractedDocument) -> list[Finding]:
         lambda: narrative_vs_projects(doc, seen, tol),
         lambda: missing_toc_tables(doc),
         lambda: identity_incomplete(doc),
+        lambda: unproved_ocr_amounts(doc),
     ]
     for unit, lines in unit_sections(doc.lines).items():
         rules.append(lambda unit=unit, lines=lines: _unit_section_checks(unit, lines, tol))

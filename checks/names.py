@@ -53,3 +53,6 @@ DEPARTMENT_DISAPPEARED = "department_disappeared"  # a key with no document the 
 DEPARTMENT_SPLIT = "department_split"  # a key printed under more names than the year before
 DEPARTMENT_MERGED = "department_merged"  # a key printed under fewer names than the year before
 DEPARTMENT_CHECKS = (DEPARTMENT_APPEARED, DEPARTMENT_DISAPPEARED, DEPARTMENT_SPLIT, DEPARTMENT_MERGED)
+
+# Amounts read by OCR from a table image that no arithmetic identity confirms (loaded, flagged: warn).
+OCR_UNPROVED = "ocr_unproved"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.grid import Grid, realign
 from extract.headers import Column, classify_columns, column_paths, filled_header, header_row_count
 from extract.measures import measure_of
 from extract.model import BudgetLine, TableReport
-from extract.rows import TOTAL_ROW, RowContext, blocks_of, continues_row, joined_row, row_lines
+from extract.rows import TOTAL_ROW, Block, RowContext, blocks_of, continues_row, joined_row, row_lines
 from extract.stitch import TablePages
 
 DEFAULT_UNIT = "元"
@@ -44,10 +46,16 @@ def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:
     for line in lines:
         measure = measure_of("revenue", "budget", [line.item or ""])
         if measure and measure not in turned:
-            turned[measure] = BudgetLine(
-                line.table_type, None, TOTAL_ROW, measure, line.amount_yuan, line.page
-            )
+            turned[measure] = replace(line, code=None, item=TOTAL_ROW, measure=measure, budget_unit=None)
     return list(turned.values()) if len(turned) >= 2 else lines
+
+
+Held = tuple[list[str], list[Block], int, list[float] | None]  # cells, blocks, page, confidence
+
+
+def _emit(lines: list[BudgetLine], held: Held, context: RowContext) -> None:
+    cells, blocks, page, confidence = held
+    lines.extend(row_lines(cells, blocks, page, context, confidence))
 
 
 def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[BudgetLine], TableReport]:
@@ -62,7 +70,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
     lines: list[BudgetLine] = []
     columns: list[Column] = []
     edges: tuple[tuple[float, float], ...] = ()
-    held: tuple[list[str], list, int] | None = None  # the last row read, until the next page shows
+    held: Held | None = None  # the last row read, until the next page shows whether it goes on
     for position, grid in enumerate(table.grids):
         if position and columns and grid.width != len(columns):
             grid = realign(grid, edges) or grid
@@ -77,15 +85,16 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
         else:
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
         blocks = blocks_of(columns)
-        body = grid.cells[skip:]
-        if held and body and position and continues_row(body, held[0], blocks):
-            held, body = (joined_row(held[0], body[0]), held[1], held[2]), body[1:]
-        for cells in body:
+        body = list(enumerate(grid.cells[skip:], start=skip))
+        if held and body and position and continues_row([cells for _, cells in body], held[0], blocks):
+            held, body = (joined_row(held[0], body[0][1]), *held[1:]), body[1:]
+        for row, cells in body:
             if held:
-                lines.extend(row_lines(held[0], held[1], held[2], context))
-            held = (cells, blocks, grid.page)
+                _emit(lines, held, context)
+            confidence = grid.confidence[row] if grid.confidence is not None else None
+            held = (cells, blocks, grid.page, confidence)
     if held:
-        lines.extend(row_lines(held[0], held[1], held[2], context))
+        _emit(lines, held, context)
     if table.table_type == "revenue":
         lines = sources_as_rows(lines)
     pages = [grid.page for grid in table.grids] or [table.first_page]

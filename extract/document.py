@@ -14,6 +14,7 @@ import pypdfium2.raw as pdfium_c
 from extract.assemble import table_lines
 from extract.grid import read_grids, read_unruled_grids
 from extract.identity import identify
+from extract.image_pages import add_ocr_errors, merge_grids, read_image_tables
 from extract.layout import lines_text
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
 from extract.narrative import extract_narrative, extract_projects
@@ -55,14 +56,21 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         page_texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
     )
     grids = read_grids(path, [route.page for route in routes], settings)
+    images = read_image_tables(
+        path, routes, page_texts, settings, {page for page, found in grids.items() if found}
+    )
+    routes = images.routes
+    merge_grids(grids, images.grids)
     unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
     grids.update(read_unruled_grids(path, unruled, settings))
     grids.update(_position_grids(routes, grids, layouts))
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
+    document.ocr_pages = images.pages
     for table in assume_missing_units(stitch(routes, grids)):
         lines, report = table_lines(table, identity.phase or "budget", identity.fiscal_year or 0)
         document.lines.extend(lines)
         document.tables.append(report)
+    add_ocr_errors(document.tables, images.errors)
     if settings.run_narrative:
         _add_text_readings(document, path, page_texts)
     if not routes and not document.narrative:  # a narrative-only part (tables in another file) is loaded

@@ -24,7 +24,8 @@ from extract.inventory import duplicate_message, find_duplicates
 from extract.limits import MIB, Limits
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
 from extract.preflight import preflight
-from extract.worker import OK, is_memory_wire
+from extract.settings import ExtractSettings
+from extract.worker import EXTEND, OK, is_memory_wire
 
 Outcome = ExtractedDocument | QuarantineError
 Work = Callable[[Path, Limits], ExtractedDocument]
@@ -36,7 +37,7 @@ def preflight_and_extract(path: Path, limits: Limits) -> ExtractedDocument:
     from extract.document import extract_document
 
     preflight(path, limits)
-    return extract_document(path)
+    return extract_document(path, ExtractSettings(ocr_seconds_per_page=limits.ocr_seconds_per_page))
 
 
 def extract_one(path: Path, limits: Limits, work: Work | None = None) -> Outcome:
@@ -94,14 +95,18 @@ class _Worker:
         self.deadline = time.monotonic() + limits.seconds_per_document
         self.jobs.send((path, limits, work))
 
-    def receive(self, limits: Limits) -> tuple[Outcome, bool]:
-        """The finished document's outcome, and whether this worker can take another."""
+    def receive(self, limits: Limits) -> tuple[Outcome, bool] | None:
+        """The finished document's outcome, and whether this worker can take another; None when the
+        worker only announced an OCR page (its deadline moves by that page's own time budget)."""
         assert self.path is not None
         try:
             wire = self.results.recv()
         except EOFError:
             self.stop()
             return _death_outcome(self.path, self.process.returncode, limits), False
+        if wire[0] == EXTEND:
+            self.deadline += float(wire[1])
+            return None
         if wire[0] == OK:
             return wire[1], self.tasks < TASKS_PER_WORKER
         return QuarantineError(
@@ -137,8 +142,11 @@ def _run_pool(paths: list[Path], limits: Limits, workers: int, work: Work) -> di
                 busy[worker.results] = worker
             timeout = max(0.0, min(w.deadline for w in busy.values()) - time.monotonic())
             for conn in wait(list(busy), timeout=timeout):
+                received = busy[conn].receive(limits)
+                if received is None:
+                    continue  # an OCR page announced: the document goes on with a later deadline
                 worker = busy.pop(conn)
-                outcomes[worker.path], reusable = worker.receive(limits)
+                outcomes[worker.path], reusable = received
                 if reusable:
                     idle.append(worker)
                 elif worker.process.returncode is None:

@@ -22,10 +22,13 @@ class Limits:
     max_bytes: int = 100 * MIB  # file size; real disclosures are 0.2-10 MB
     max_pages: int = 500  # real disclosures have 10-80 pages
     seconds_per_document: float = 120.0  # wall clock for preflight + extraction in the worker
-    memory_bytes: int = 3 * 1024 * MIB  # RLIMIT_AS of a worker process (address space, not RSS)
+    # RLIMIT_AS of a worker process (address space, not RSS). 4 GiB: OCR of a table image adds ~0.8 GB
+    # of address space to text extraction's 1.6-1.8 GB; at 3 GiB the detector hit bad_alloc.
+    memory_bytes: int = 4 * 1024 * MIB
     max_stream_bytes: int = 256 * MIB  # one stream, once inflated (decompression bombs)
     max_nesting: int = 100  # nested arrays / dictionaries in the object syntax
     max_line_bytes: int = 1 * MIB  # one line outside stream bodies
+    ocr_seconds_per_page: float = 60.0  # OCR of one image-table page; over it the page is skipped (~3 s)
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -83,6 +83,10 @@ class BudgetLine:
     budget_unit: str | None = None
     # A 其中 row: a part of the row above it (其中：捐赠收入), never one of the table's summed items.
     sub_item: bool = False
+    # Provenance: 'text' (the PDF's text layer) or 'ocr' (read from an image); for OCR the engine's
+    # confidence in the cell (0..1). Not part of equality: the same amount read either way is one line.
+    source: str = field(default="text", compare=False)
+    confidence: float | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -152,6 +156,7 @@ class ExtractedDocument:
     targets: list[PerformanceTarget] = field(default_factory=list)
     projects: list[ProjectEntry] = field(default_factory=list)
     seconds: float = 0.0
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose tables were read from images
 
     @property
     def tables_found(self) -> list[str]:

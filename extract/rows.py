@@ -125,8 +125,15 @@ def amount_of(text: str, where: str, context: RowContext) -> Decimal | None:
         return None
 
 
-def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowContext) -> list[BudgetLine]:
-    """Every printed amount of one body row, as BudgetLines."""
+def row_lines(
+    cells: list[str],
+    blocks: list[Block],
+    page: int,
+    context: RowContext,
+    confidence: list[float] | None = None,
+) -> list[BudgetLine]:
+    """Every printed amount of one body row, as BudgetLines; ``confidence`` (per cell, an OCR'd
+    row only) marks each line as read by OCR with its cell's confidence."""
     lines: list[BudgetLine] = []
     for block_index, block in enumerate(blocks):
         code, label = row_key(cells, block, block_index, context)
@@ -149,6 +156,7 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
             if not label and code is None and context.table_type != "three_public":
                 context.errors.append(f"{where}: amount {squash(text)!r} has no row label")
                 continue
+            ocr = {} if confidence is None else {"source": "ocr", "confidence": confidence[column.index]}
             lines.append(
                 BudgetLine(
                     context.table_type,
@@ -159,6 +167,7 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
                     page,
                     context.budget_unit,
                     sub_item,
+                    **ocr,
                 )
             )
     return lines

@@ -32,6 +32,10 @@ class ExtractSettings:
     min_cjk_chars: int = 20  # fewer Chinese characters in the whole file = no text layer (a scan)
     identity_pages: int = 3  # the cover / title is on one of the first pages
     run_narrative: bool = True  # also call extract.narrative / extract.performance
+    # Tables printed as pictures (a screenshot under a text title, a page that is one image) are read
+    # by OCR (extract/image_pages.py); each page gets this many seconds (Limits.ocr_seconds_per_page).
+    ocr_tables: bool = True
+    ocr_seconds_per_page: float = 60.0
 
     def __post_init__(self) -> None:
         if self.camelot_flavor != "lattice":
@@ -42,6 +46,8 @@ class ExtractSettings:
             raise ValueError(f"unruled_flavor must be one of {UNRULED_FLAVORS}, got {self.unruled_flavor!r}")
         if self.camelot_engine not in CAMELOT_ENGINES:
             raise ValueError(f"camelot_engine must be one of {CAMELOT_ENGINES}, got {self.camelot_engine!r}")
+        if not self.ocr_seconds_per_page > 0:
+            raise ValueError(f"ocr_seconds_per_page must be positive, got {self.ocr_seconds_per_page!r}")
         for name in ("line_scale", "title_search_lines", "min_cjk_chars", "identity_pages"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:

@@ -22,6 +22,7 @@ from extract.limits import MIB, Limits
 from extract.model import QuarantineError, ReasonClass
 
 OK, QUARANTINE = "ok", "quarantine"
+EXTEND = "extend"  # (EXTEND, seconds): an OCR page starts; its time budget is added to the deadline
 PRELOAD = ("extract.preflight", "extract.document", "camelot", "pypdfium2", "pypdf", "pandas")
 
 
@@ -70,6 +71,9 @@ def main(argv: list[str]) -> int:
     _die_with_parent(parent_pid)
     jobs, results = Connection(job_fd, writable=False), Connection(result_fd, readable=False)
     _preload()
+    from extract import image_pages  # preloaded: extract.document imports it
+
+    image_pages.announce_page = lambda seconds: results.send((EXTEND, seconds))
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     while True:
         try:

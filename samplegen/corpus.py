@@ -74,7 +74,11 @@ def write_corpus(outdir: Path, size: str = "demo", seed: int = 2024, workers: in
     for truth in truths:
         write_truth(outdir / "truth", truth)
     loaded = sum(t["expected_status"] == "loaded" for t in truths)
+    from samplegen.form_a import FORM_A, write_form_a  # it plans with this module's plan()
+
+    form_a = write_form_a(outdir, seed)
     print(
         f"make-samples: {loaded} documents and {len(truths) - loaded} files to quarantine in "
-        f"{outdir} ({time.perf_counter() - started:.1f} s)"
+        f"{outdir}, and {len(form_a)} with their tables as screenshots in {outdir / FORM_A} "
+        f"({time.perf_counter() - started:.1f} s)"
     )

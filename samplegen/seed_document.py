@@ -9,6 +9,7 @@ contradictions of the text stay, as expected findings.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -191,8 +192,8 @@ def expected_findings() -> list[dict]:
     ]
 
 
-def write_seed_document(outdir: Path) -> dict:
-    """Render the seed sample and return its truth."""
+def write_seed_document(outdir: Path, write: Callable[..., dict] = write_document) -> dict:
+    """Render the seed sample and return its truth (``write``: the producer, e.g. form (a))."""
     ctx = DocContext(
         COUNTY, DEPARTMENT, YEAR, "budget", seed_finances(), STYLE, "admin", findings=expected_findings()
     )
@@ -207,4 +208,4 @@ def write_seed_document(outdir: Path) -> dict:
         "第四部分 2024 年部门预算公开表",
     ]
     blocks = cover(ctx) + toc(ctx, tables, parts) + narrative_blocks() + tables
-    return write_document(ctx, blocks, tables, outdir, DEPARTMENT)
+    return write(ctx, blocks, tables, outdir, DEPARTMENT)

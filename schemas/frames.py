@@ -32,6 +32,7 @@ class DocumentFrames:
     projects: pd.DataFrame
     tables: pd.DataFrame
     toc_tables: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose tables were read from images
 
     @property
     def tables_found(self) -> list[str]:
@@ -50,6 +51,7 @@ def document_frames(doc: ExtractedDocument, document_id: str) -> DocumentFrames:
         projects=validate(models.ProjectsModel, projects_frame(doc, document_id)),
         tables=validate(models.TableReportsModel, tables_frame(doc, document_id)),
         toc_tables=list(doc.toc_tables),
+        ocr_pages=list(doc.ocr_pages),
     )
 
 
@@ -81,6 +83,8 @@ def lines_frame(doc: ExtractedDocument, document_id: str) -> pd.DataFrame:
             "amount_yuan": decimal_series("amount_yuan", [r.amount_yuan for r in rows]),
             "page": ints(r.page for r in rows),
             "budget_unit": strings(r.budget_unit for r in rows),
+            "source": strings(r.source for r in rows),
+            "confidence": floats(r.confidence for r in rows),
         }
     )
 

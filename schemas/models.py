@@ -29,6 +29,7 @@ METRIC_KINDS = ("amount", "share_pct", "change_pct", "count")
 DIGITS = r"^\d+$"
 UNITS = ("万元", "千元", "元")
 SCOPES = ("department", "project")
+SOURCES = ("text", "ocr")
 
 
 class _Strict(pa.DataFrameModel):
@@ -48,6 +49,8 @@ class BudgetLinesModel(_Strict):
     amount_yuan: Series[Money] = pa.Field()
     page: Series[int] = pa.Field(ge=1)
     budget_unit: Series[str] = pa.Field(nullable=True)  # the 预算单位 section of a multi-unit table
+    source: Series[str] = pa.Field(isin=SOURCES)  # 'text' layer or 'ocr' of a table image
+    confidence: Series[float] = pa.Field(nullable=True, ge=0, le=1)  # OCR engine's, per cell
 
 
 class NarrativeMetricsModel(_Strict):

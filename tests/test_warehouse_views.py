@@ -126,6 +126,7 @@ def test_v_documents_report_columns_follow_the_contract(empty_warehouse: Path) -
         "part",
         "disclosure_id",
         "extractor_version",
+        "ocr_pages",
     ]
 
 

@@ -124,6 +124,7 @@ class WarehouseWriter:
                 self._insert(con, view, sql_file, getattr(frames, attribute))
                 failpoint(LOAD_MID_TRANSACTION)  # crash tests: dies after the budget lines, before COMMIT
             self._insert(con, "incoming_findings", "insert_findings.sql", found, {"scope": "document"})
+            run(con, "set_ocr_pages.sql", {"document_id": record.document_id, "ocr_pages": frames.ocr_pages})
             self._supersede_others(con, record.document_id, identity, part_of(frames))
         return len(frames.lines)
 

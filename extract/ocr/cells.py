@@ -78,13 +78,17 @@ def present_separators(layout: CellLayout, y: float) -> list[int]:
     return [layout.xs[c] for c in range(1, layout.columns) if not layout.joined_left[r][c]]
 
 
-def line_masks(gray: np.ndarray, line_scale: int) -> LineMasks:
+def line_masks(gray: np.ndarray, line_scale: int, max_vertical: int | None = None) -> LineMasks:
     """Ruling lines: long runs of ink (1/line_scale of the page) and short ones (a quarter of that;
-    a short run only counts later if it spans a whole cell side, which no glyph stroke does)."""
+    a short run only counts later if it spans a whole cell side, which no glyph stroke does).
+    ``max_vertical`` caps the long vertical run: a table of one row (the last row of a table,
+    pasted alone on the next page) has verticals shorter than 1/30 of the page."""
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10)
     height, width = gray.shape
     long_x, long_y = max(10, width // line_scale), max(10, height // line_scale)
     short = max(8, min(long_x, long_y) // 4)
+    if max_vertical:
+        long_y = max(10, min(long_y, max_vertical))
     return LineMasks(
         ink,
         _open(ink, long_x, 1),
@@ -220,12 +224,19 @@ def _cell_text(words: list[OcrBox]) -> str:
 
 def _is_dash(ink: np.ndarray) -> bool:
     """The cell's only ink is one short flat stroke: a printed ``-`` (not reported). The recogniser
-    reads a lone dash as ``1`` or not at all; its shape is unambiguous."""
+    reads a lone dash as ``1`` or not at all; its shape is unambiguous. In a screenshot enlarged
+    from ~100 dpi the dash is blurred into a blob (8 x 6 px at 200 dpi, read ``a``, ``=``, ``.``):
+    one mark at most a fifth of the cell's height is a dash too (a digit is over half of it)."""
     if int(np.count_nonzero(ink)) < 3:  # a dash at 200 dpi is ~5 x 2 px
         return False
-    rows, columns = np.nonzero(ink)
-    height, width = int(rows.max() - rows.min()) + 1, int(columns.max() - columns.min()) + 1
-    return width >= 1.4 * height and width <= ink.shape[1] // 2  # at 100 dpi a dash is 3 x 2 px
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    marks = [stat for stat in stats[1:count] if stat[cv2.CC_STAT_AREA] >= 3]  # JPEG specks aside
+    if len(marks) != 1:
+        return False
+    width, height = int(marks[0][cv2.CC_STAT_WIDTH]), int(marks[0][cv2.CC_STAT_HEIGHT])
+    flat = width >= 1.4 * height  # at 100 dpi a dash is 3 x 2 px
+    blob = 5 * height <= ink.shape[0]
+    return (flat or blob) and width <= ink.shape[1] // 2
 
 
 _GROUPED = re.compile(r"^-?\d+(?:[,.]\d{3})*\.\d{2}$")

@@ -40,6 +40,9 @@ class OcrSettings:
     min_ink: int = 12  # ink pixels in a cell the engine left empty → confidence 0 (missed text)
     min_image_fraction: float = 0.2  # an image this share of the page may hold a table
     max_text_chars: int = 10  # at most this many text-layer characters over such an image
+    # A vertical ruling line is at least this long (points): a row's height is ~15 pt or more, a
+    # glyph stroke of 10.5 pt text is shorter.
+    min_row_points: float = 13.0
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -93,7 +96,7 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
     settings = settings or OcrSettings()
     gray = np.asarray(image.convert("L"))
     height, width = gray.shape
-    masks = line_masks(gray, settings.line_scale)
+    masks = line_masks(gray, settings.line_scale, round(settings.min_row_points * settings.dpi / 72))
     regions = table_regions(masks, int(width * settings.min_table_fraction), max(10, height // 50))
     if not regions:
         return []

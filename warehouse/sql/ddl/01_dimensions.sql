@@ -57,3 +57,4 @@ ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS region_level VARCHAR;
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS budget_unit VARCHAR;
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS part VARCHAR;
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS extractor_version INTEGER;
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS ocr_pages INTEGER[];  -- pages whose tables were OCR'd

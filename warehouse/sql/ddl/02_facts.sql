@@ -13,6 +13,10 @@ CREATE TABLE IF NOT EXISTS fact_budget_line (
 );
 -- Warehouses built before budget_unit existed gain it (CREATE IF NOT EXISTS keeps old tables).
 ALTER TABLE fact_budget_line ADD COLUMN IF NOT EXISTS budget_unit VARCHAR;
+-- Provenance of each amount: 'text' (the PDF's text layer) or 'ocr' (a table image), and for OCR the
+-- engine's confidence in the cell (0..1; NULL for text).
+ALTER TABLE fact_budget_line ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'text';
+ALTER TABLE fact_budget_line ADD COLUMN IF NOT EXISTS confidence DOUBLE;
 
 -- Yuan figures in amount_yuan (kind 'amount'); shares and growth rates (percent) and counts in value.
 CREATE TABLE IF NOT EXISTS fact_narrative_metric (

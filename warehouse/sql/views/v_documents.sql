@@ -48,5 +48,6 @@ SELECT
              PARTITION BY d.status, d.county, regexp_replace(d.department, '^(中国共产党|中共)', ''),
                           d.budget_unit, d.fiscal_year, d.phase)
     END AS disclosure_id,
-    d.extractor_version
+    d.extractor_version,
+    coalesce(d.ocr_pages, []) AS ocr_pages  -- pages whose tables were read from images by OCR
 FROM dim_document AS d;
