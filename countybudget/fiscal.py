@@ -131,7 +131,7 @@ def fiscal_model() -> dict:
 def descriptor() -> dict:
     """The whole ``datapackage.json`` (Data Package v1 with the Fiscal Data Package model)."""
     return {
-        "profile": "fiscal-data-package",
+        "profile": "tabular-data-package",  # the FDP profile (datapackage 1.15.4) extends the tabular one
         "name": "county-budget-warehouse",
         "title": "县级部门预算决算公开 County department budgets and final accounts",
         "description": "Every amount of every standard table of the loaded disclosures, in yuan, exact.",

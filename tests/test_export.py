@@ -141,7 +141,7 @@ def test_fiscal_data_package_validates_and_splits_phases(warehouse: Path, tmp_pa
     assert sources <= columns  # every measure and attribute names a column of the resource
 
     # frictionless checks the package and every row against the Table Schema (types, field names);
-    # the FDP profile itself is the schema above (frictionless would fetch its copy from the web)
+    # the FDP profile itself is the vendored official schema above (tests/schemas/README.md)
     offline = dict(descriptor, profile="tabular-data-package")
     (out / "offline.json").write_text(json.dumps(offline, ensure_ascii=False), encoding="utf-8")
     report = frictionless.validate(str(out / "offline.json"))
