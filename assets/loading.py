@@ -12,7 +12,7 @@ from extract.model import ReasonClass
 from pipelines.partitions import document_asset
 from pipelines.resources import StagingStore, WarehouseResource
 from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
-from pipelines.tags import SKIPPED_TAG
+from pipelines.tags import CELERY_QUEUE_TAG, LOAD_QUEUE, SKIPPED_TAG
 
 INVALID_FRAMES = ReasonClass.EXTRACTION_ERROR.value  # pandera rejected what the extractor produced
 PREVIEW_ROWS = 20
@@ -68,6 +68,7 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
 
 @document_asset(
     deps=[normalised_lines],
+    op_tags={CELERY_QUEUE_TAG: LOAD_QUEUE},
     description="Each document loaded into the private working copy in one transaction (its old rows "
     "replaced; an older issue of the same county/department/year/phase superseded); quarantines recorded. "
     "A file removed or changed since registration is not recorded (a later run picks up its new bytes).",

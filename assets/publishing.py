@@ -9,6 +9,7 @@ from assets.previews import markdown_table
 from assets.readback import reader
 from assets.warehouse_frames import check_inputs, missing_documents
 from pipelines.resources import StagingStore, WarehouseResource
+from pipelines.tags import CELERY_QUEUE_TAG, LOAD_QUEUE
 
 DOCUMENT_COLUMNS = [
     "document_id",
@@ -24,6 +25,7 @@ DOCUMENT_COLUMNS = [
 
 @asset(
     deps=[warehouse_documents],
+    op_tags={CELERY_QUEUE_TAG: LOAD_QUEUE},
     group_name="warehouse",
     description="Finalise dimensions and views on the working copy, report removed files, run cross-document "
     "checks (prior year, budget vs final), then publish atomically (os.replace) as the analysts' read-only file.",

@@ -35,6 +35,19 @@ def ingest(paths: list[Path], warehouse: WarehouseOpt = None) -> None:
     raise typer.Exit(run_ingest(paths, warehouse))
 
 
+@app.command("ingest-distributed")
+def ingest_distributed(
+    paths: list[Path],
+    warehouse: WarehouseOpt = None,
+    runs: Annotated[int, typer.Option(help="extraction runs to fan out over the Celery pool")] = 2,
+    extraction_workers: Annotated[int, typer.Option(help="extraction processes per step")] = 1,
+) -> None:
+    """``ingest`` with the steps on a Celery worker pool and the Dagster instance on Postgres (docs/scaling.md)."""
+    from pipelines.distributed_ingest import run_ingest_distributed
+
+    raise typer.Exit(run_ingest_distributed(paths, warehouse, runs, extraction_workers))
+
+
 @app.command()
 def score(warehouse: Path, truthdir: Path) -> None:
     """Per-table precision and recall of exact amounts against the generator's truth."""
