@@ -82,7 +82,8 @@ def descendants(pid: int) -> list[int]:
 class LocalStack:
     """Postgres + Redis + a Dagster home on them; workers started with ``start_worker``."""
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, log_level: str = "WARNING") -> None:
+        self.log_level = log_level  # of the workers; INFO logs every task received and succeeded
         self.root = Path(root or tempfile.mkdtemp(prefix="countybudget-stack-"))
         self.processes: list[tuple[subprocess.Popen, int]] = []
         self.workers: dict[str, subprocess.Popen] = {}
@@ -170,7 +171,7 @@ class LocalStack:
 
         argv = [sys.executable, "-m", "celery", "-A", "pipelines.celery_app", "worker", "-Q", ",".join(queues),
                 "-c", "1", "-n", f"{name}@%h", "--prefetch-multiplier=1", "--without-gossip",
-                "--without-mingle", "-l", os.environ.get("COUNTYBUDGET_WORKER_LOG_LEVEL", "WARNING")]  # fmt: skip
+                "--without-mingle", "-l", self.log_level]  # fmt: skip
         process = self.spawn(argv, name, cwd=REPO, env=self.environment())
         self.workers[name] = process
         app = Celery(broker=self.env[BROKER_ENV])
