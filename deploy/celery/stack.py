@@ -84,6 +84,7 @@ class LocalStack:
 
     def __init__(self, root: Path | None = None, log_level: str = "WARNING") -> None:
         self.log_level = log_level  # of the workers; INFO logs every task received and succeeded
+        self.owns_root = root is None  # a folder it made is removed on close; a given one is kept (logs)
         self.root = Path(root or tempfile.mkdtemp(prefix="countybudget-stack-"))
         self.processes: list[tuple[subprocess.Popen, int]] = []
         self.workers: dict[str, subprocess.Popen] = {}
@@ -206,6 +207,8 @@ class LocalStack:
         self.workers.clear()
         if getattr(self, "pg_data", None):
             shutil.rmtree(self.pg_data, ignore_errors=True)
+        if self.owns_root:
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:
