@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -52,6 +53,7 @@ def main() -> None:
     if missing_binaries():
         print(f"skipped: missing {', '.join(missing_binaries())}")
         return
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stack's servers on `kill` too
     work = Path(tempfile.mkdtemp(prefix="bench-distributed-"))
     try:
         pdfs = write_good_corpus(work / "samples", departments=1)
@@ -59,8 +61,9 @@ def main() -> None:
         single.mkdir()
         shutil.copyfile(pdfs[0], single / pdfs[0].name)
         print(f"slice: {len(pdfs)} PDFs, {os.cpu_count()} CPUs; seconds include process start-up", flush=True)
-        rows = [("in-process (SQLite instance)", ingest("ingest", inbox, work, dict(os.environ)),
-                 ingest("ingest", single, work, dict(os.environ)))]  # fmt: skip
+        local = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"}  # a fresh home
+        rows = [("in-process (SQLite instance)", ingest("ingest", inbox, work, local),
+                 ingest("ingest", single, work, local))]  # fmt: skip
         for workers in (1, 2):
             with LocalStack() as stack:
                 stack.start_workers(workers)
