@@ -21,7 +21,7 @@ from dagster._core.definitions.reconstruct import ReconstructableJob
 from dagster_celery import celery_executor
 from dagster_celery.config import DEFAULT_CONFIG
 
-from pipelines.definitions import defs as in_process_defs
+from pipelines import definitions as in_process  # the module: one Definitions at module scope here
 from pipelines.jobs import ALL_ASSETS
 
 BROKER_ENV = "COUNTYBUDGET_CELERY_BROKER"  # e.g. redis://127.0.0.1:6379/0
@@ -66,7 +66,7 @@ distributed_job = define_asset_job(
 )
 
 # The code location of the profile: the in-process definitions plus the Celery job.
-defs = Definitions.merge(in_process_defs, Definitions(jobs=[distributed_job]))
+defs = Definitions.merge(in_process.defs, Definitions(jobs=[distributed_job]))
 
 
 def distributed_ingest_job() -> JobDefinition:

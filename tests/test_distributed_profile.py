@@ -40,3 +40,28 @@ def test_slices_split_a_batch_evenly_and_cap_a_run() -> None:
     assert slices([], 2) == []
     many = [f"k{i}" for i in range(MAX_PER_RUN * 2 + 1)]
     assert [len(part) for part in slices(many, 1)] == [MAX_PER_RUN, MAX_PER_RUN, 1]
+
+
+@pytest.mark.slow
+def test_the_profile_is_a_loadable_code_location(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = os.environ | {"DAGSTER_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "dagster"),
+            "definitions",
+            "validate",
+            "-m",
+            "pipelines.distributed",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert "Validation successful for code location pipelines.distributed." in done.stdout + done.stderr
