@@ -11,7 +11,7 @@ from assets.previews import markdown_table, without_none
 from extract.model import ReasonClass
 from pipelines.partitions import document_asset
 from pipelines.resources import StagingStore, WarehouseResource
-from pipelines.staged import EXTRACTED, NORMALISED, OUTCOME, SOURCE, Normalised, Quarantined
+from pipelines.staged import EXTRACTED, OUTCOME, SOURCE, Normalised, Quarantined
 from pipelines.tags import CELERY_QUEUE_TAG, LOAD_QUEUE, SKIPPED_TAG
 
 INVALID_FRAMES = ReasonClass.EXTRACTION_ERROR.value  # pandera rejected what the extractor produced
@@ -37,15 +37,22 @@ def normalise(doc, document_id: str) -> Normalised | Quarantined:
 @document_asset(
     deps=[extracted_documents],
     description="Long frames (lines, narrative, targets, projects, tables) validated by pandera, money as "
-    "Arrow decimal128(18, 2); the document's own reconciliation findings.",
+    "Arrow decimal128(18, 2); the document's own reconciliation findings. Stored as Parquet in the fact "
+    "store (the system of record), keeping older facts where a newer extractor version reads less.",
 )
 def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> MaterializeResult:
+    from extract.version import current_version
+    from factstore.staged import store_read
+
+    facts, version, batch_ns = staging.facts(), current_version(), time.time_ns()
     counts = {"documents": 0, "quarantined": 0, "amounts": 0, "verified": 0, "findings": 0}
     preview: list[tuple] = []
     for key in context.partition_keys:
-        extracted = staging.get(key, EXTRACTED)
+        source, extracted = staging.get(key, SOURCE), staging.get(key, EXTRACTED)
+        if source.problem is not None:  # not recorded anywhere: a later run retries the file
+            continue
         staged = extracted if isinstance(extracted, Quarantined) else normalise(extracted, key)
-        staging.put(key, NORMALISED, staged)
+        staged = store_read(facts, source.entry, staged, version, batch_ns)
         counts["documents"] += 1
         if isinstance(staged, Quarantined):
             counts["quarantined"] += 1
@@ -76,17 +83,21 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
 def warehouse_documents(
     context: AssetExecutionContext, warehouse: WarehouseResource, staging: StagingStore
 ) -> MaterializeResult:
+    from factstore.staged import load_read
+
     started = time.perf_counter()
+    facts = staging.facts()
     outcomes = []
     with warehouse.writer(lambda: context.log.info("waiting for another writer of the warehouse")) as writer:
         sources = {key: staging.get(key, SOURCE) for key in context.partition_keys}
         # Oldest file first: when a batch holds a document and its corrected re-issue (same county,
         # department, year and phase), the newer file is loaded last and supersedes the older.
         for key in sorted(sources, key=lambda k: (sources[k].entry.mtime_ns, sources[k].entry.path)):
-            source, staged = sources[key], staging.get(key, NORMALISED)
+            source = sources[key]
             if source.problem is not None:  # not the document's fault: record nothing, a later run retries
                 context.log.warning(f"document {key} not loaded: {source.problem.message}")
                 continue
+            staged = load_read(facts, key)  # the fact store is the system of record
             record = document_record(source, staged)
             if isinstance(staged, Quarantined):
                 writer.quarantine_document(record, staged.reason, staged.message)

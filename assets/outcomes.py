@@ -19,6 +19,7 @@ def document_record(source: SourceFile, staged: Normalised | Quarantined) -> Any
         source_path=source.entry.path,
         pages=extracted.pages if extracted else None,
         seconds=round(extracted.seconds, 3) if extracted else None,
+        extractor_version=staged.extractor_version,
     )
 
 

@@ -19,7 +19,10 @@ class LineIndex:
     def __init__(self, lines: list[BudgetLine]) -> None:
         self.tables: dict[str, dict[str | None, Row]] = defaultdict(dict)
         self.codes: dict[str, list[str]] = defaultdict(list)  # table -> codes in printed order
+        self.sub_items: dict[str, set[str | None]] = defaultdict(set)  # table -> 其中 row labels
         for line in lines:
+            if line.sub_item and not line.code:
+                self.sub_items[line.table_type].add(line.item)
             key = line.code if line.code else line.item
             rows = self.tables[line.table_type]
             if key not in rows:

@@ -44,3 +44,12 @@ CHECK_FAILED = "check_failed"
 # Not reconciliation rules either: what a document says about itself (warn, never blocks loading).
 IDENTITY_INCOMPLETE = "identity_incomplete"  # the cover lacks county / department / year / phase
 TABLES_IN_OTHER_FILE = "tables_in_other_file"  # a narrative-only part: its 目录 tables are published apart
+
+# Not reconciliation rules: departments followed across years by dim_department.department_key
+# (warehouse/sql/department_findings.sql, warn, scope 'department'), between two consecutive years a
+# region published documents of the same phase.
+DEPARTMENT_APPEARED = "department_appeared"  # a key with no document the year before
+DEPARTMENT_DISAPPEARED = "department_disappeared"  # a key with no document the year after
+DEPARTMENT_SPLIT = "department_split"  # a key printed under more names than the year before
+DEPARTMENT_MERGED = "department_merged"  # a key printed under fewer names than the year before
+DEPARTMENT_CHECKS = (DEPARTMENT_APPEARED, DEPARTMENT_DISAPPEARED, DEPARTMENT_SPLIT, DEPARTMENT_MERGED)

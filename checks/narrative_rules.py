@@ -168,11 +168,11 @@ def narrative_parts(doc: ExtractedDocument) -> list[Finding]:
     )
     if "basic_expenditure" in s and "project_expenditure" in s:
         found += _parts_finding(
-            "narrative 支出 total vs 基本支出+项目支出",
+            "narrative 支出 total vs 基本支出+项目支出(+单位预留机动经费)",
             total,
-            [s["basic_expenditure"], s["project_expenditure"]],
+            [s["basic_expenditure"], s["project_expenditure"], s.get("reserve_expenditure")],
             "warn",
-            steps(total_key, "basic_expenditure", "project_expenditure"),
+            steps(total_key, "basic_expenditure", "project_expenditure", "reserve_expenditure"),
         )
     return found
 

@@ -223,11 +223,13 @@ def _row_adds_up(row: Row, total: str, parts: tuple[str, ...], tol: Tolerances, 
 
 
 def summary_revenue_items(index: LineIndex) -> list[tuple[str, Decimal]]:
-    """The summary's revenue items in printed order (labels without 合计/总计/小计/结转/结余)."""
+    """The summary's revenue items in printed order (labels without 合计/总计/小计/结转/结余; a
+    其中 row is part of the item above it)."""
+    parts = index.sub_items.get("summary", set())
     return [
         (label, row["revenue"])
         for label, row in index.labelled_rows("summary").items()
-        if "revenue" in row and label and not _NOT_A_SUMMARY_ITEM.search(label)
+        if "revenue" in row and label and label not in parts and not _NOT_A_SUMMARY_ITEM.search(label)
     ]
 
 

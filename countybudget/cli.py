@@ -20,11 +20,21 @@ def make_samples(
     outdir: Path,
     size: Annotated[str, typer.Option(help="demo | full")] = "demo",
     seed: Annotated[int, typer.Option(help="random seed; same seed, same corpus")] = 2024,
+    scanned: Annotated[
+        int,
+        typer.Option(
+            help="also scan N documents (spread over the corpus) into OUTDIR/scanned: image-only, form b"
+        ),
+    ] = 0,
 ) -> None:
     """Write the sample corpus: OUTDIR/pdfs/**.pdf and OUTDIR/truth/*.json."""
     from samplegen.corpus import write_corpus
 
     write_corpus(outdir, size=size, seed=seed)
+    if scanned:
+        from samplegen.scan import scan_corpus
+
+        scan_corpus(outdir, outdir / "scanned", limit=scanned, seed=seed)
 
 
 @app.command()
@@ -78,6 +88,18 @@ def report(out: Path, warehouse: WarehouseOpt = None) -> None:
 
 
 @app.command()
+def export(
+    outdir: Path,
+    format: Annotated[str, typer.Option("--format", help="parquet | csv")] = "parquet",
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Write every public view (Parquet by region and year, or CSV) and a Fiscal Data Package."""
+    from countybudget.export import run_export
+
+    raise typer.Exit(run_export(outdir, format, warehouse))
+
+
+@app.command()
 def coverage(
     paths: list[Path],
     details: Annotated[bool, typer.Option("--details", help="one line per document too")] = False,
@@ -88,6 +110,32 @@ def coverage(
     from countybudget.coverage import run_coverage
 
     raise typer.Exit(run_coverage(paths, details, json_out, workers))
+
+
+@app.command()
+def reread(warehouse: WarehouseOpt = None) -> None:
+    """Re-extract documents an older extractor version read (or quarantined for a reason a better
+    reader may overcome); a re-read that would lose facts keeps the old ones, with a finding."""
+    from pipelines.reread import run_reread
+
+    raise typer.Exit(run_reread(warehouse))
+
+
+@app.command()
+def rebuild(
+    facts: Annotated[Path, typer.Option("--from", help="the fact store (<warehouse>.staging/facts)")],
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Recreate the warehouse from the Parquet fact store alone, and publish it."""
+    from factstore.rebuild import rebuild as rebuild_from
+    from warehouse.paths import warehouse_path
+
+    target = warehouse_path(warehouse).absolute()
+    done = rebuild_from(facts, target)
+    typer.echo(
+        f"rebuilt {target} from {facts}: {done.loaded} loaded, {done.quarantined} quarantined, "
+        f"{done.amounts} amounts"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,7 +1,8 @@
 """The self-contained HTML comparison report (``countybudget report``).
 
-Reads only the contract views of the published warehouse, read-only; money stays Decimal
-(Arrow → Python) in tables, charts get floats only for drawing.
+Reads only the public views of the published warehouse, read-only; money stays Decimal
+(Arrow → Python) in tables, charts get floats only for drawing. Charts are Vega-Lite specs drawn
+by a vega-embed bundle inlined in the file (``report_charts``): one file, no network.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from decimal import Decimal
 from html import escape
 from pathlib import Path
 
-import altair as alt
 import duckdb
 import jinja2
-import pandas as pd
-import vl_convert
 
+from countybudget.report_charts import script_json, vega_bundle
+from countybudget.report_sections import analyst_sections
 from warehouse.paths import warehouse_path
 from warehouse.publish import connect_published
 
@@ -49,40 +49,14 @@ def html_table(rows: list[dict]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def department_chart(rows: list[dict]) -> str:
-    """Grouped bars: one group per department, one bar per year and phase (SVG, no JavaScript)."""
-    frame = pd.DataFrame(
-        {
-            "department": [r["department"] for r in rows],
-            "series": [f"{r['fiscal_year']} {r['phase']}" for r in rows],
-            "万元": [float(r["expenditure_yuan"] / 10000) for r in rows],
-        }
-    )
-    chart = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(y=alt.Y("department:N", title=None), x=alt.X("万元:Q"), color="series:N", yOffset="series:N")
-        .properties(width=520)
-    )
-    return vl_convert.vegalite_to_svg(chart.to_json())
-
-
 def build_report(published: Path) -> str:
     con = connect_published(published)
     try:
-        by_department = _rows(con, "report_department_years")
-        counties = []
-        # a document whose cover prints no region is loaded with county NULL: listed last
-        for county in sorted({r["county"] for r in by_department}, key=lambda c: (c is None, c or "")):
-            rows = [r for r in by_department if r["county"] == county]
-            counties.append(
-                (county, jinja2.utils.markupsafe.Markup(department_chart(rows)), html_table(rows))
-            )
         context = {
             "warehouse": str(published),
             "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "documents_table": html_table(_rows(con, "report_documents")),
-            "counties": [(c, svg, jinja2.utils.markupsafe.Markup(t)) for c, svg, t in counties],
+            **analyst_sections(con, _rows, html_table),
             "findings_table": html_table(_rows(con, "report_findings")),
             "quarantined_table": html_table(_rows(con, "report_quarantined")),
         }
@@ -90,6 +64,9 @@ def build_report(published: Path) -> str:
         con.close()
     for key in ("documents_table", "findings_table", "quarantined_table"):
         context[key] = jinja2.utils.markupsafe.Markup(context[key])
+    # the charts draw in the page from an inlined vega-embed: nothing is fetched when the file is opened
+    context["specs_json"] = jinja2.utils.markupsafe.Markup(script_json(context.pop("specs")))
+    context["vega_bundle"] = jinja2.utils.markupsafe.Markup(vega_bundle())
     return TEMPLATES.get_template("report.html.j2").render(**context)
 
 

@@ -6,7 +6,7 @@ from extract.grid import Grid, realign
 from extract.headers import Column, classify_columns, column_paths, filled_header, header_row_count
 from extract.measures import measure_of
 from extract.model import BudgetLine, TableReport
-from extract.rows import TOTAL_ROW, RowContext, blocks_of, row_lines
+from extract.rows import TOTAL_ROW, RowContext, blocks_of, continues_row, joined_row, row_lines
 from extract.stitch import TablePages
 
 DEFAULT_UNIT = "元"
@@ -62,6 +62,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
     lines: list[BudgetLine] = []
     columns: list[Column] = []
     edges: tuple[tuple[float, float], ...] = ()
+    held: tuple[list[str], list, int] | None = None  # the last row read, until the next page shows
     for position, grid in enumerate(table.grids):
         if position and columns and grid.width != len(columns):
             grid = realign(grid, edges) or grid
@@ -76,8 +77,15 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
         else:
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
         blocks = blocks_of(columns)
-        for cells in grid.cells[skip:]:
-            lines.extend(row_lines(cells, blocks, grid.page, context))
+        body = grid.cells[skip:]
+        if held and body and position and continues_row(body, held[0], blocks):
+            held, body = (joined_row(held[0], body[0]), held[1], held[2]), body[1:]
+        for cells in body:
+            if held:
+                lines.extend(row_lines(held[0], held[1], held[2], context))
+            held = (cells, blocks, grid.page)
+    if held:
+        lines.extend(row_lines(held[0], held[1], held[2], context))
     if table.table_type == "revenue":
         lines = sources_as_rows(lines)
     pages = [grid.page for grid in table.grids] or [table.first_page]

@@ -19,6 +19,7 @@ from extract.model import ExtractedDocument, QuarantineError, ReasonClass
 from extract.narrative import extract_narrative, extract_projects
 from extract.pages import read_page_layouts
 from extract.performance import extract_targets
+from extract.position_grid import position_grid
 from extract.routing import route_pages, toc_tables
 from extract.settings import ExtractSettings
 from extract.stitch import assume_missing_units, stitch
@@ -56,6 +57,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     grids = read_grids(path, [route.page for route in routes], settings)
     unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
     grids.update(read_unruled_grids(path, unruled, settings))
+    grids.update(_position_grids(routes, grids, layouts))
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
     for table in assume_missing_units(stitch(routes, grids)):
         lines, report = table_lines(table, identity.phase or "budget", identity.fiscal_year or 0)
@@ -69,6 +71,17 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         )
     document.seconds = time.perf_counter() - started
     return document
+
+
+def _position_grids(routes: list, grids: dict[int, list], layouts: list) -> dict[int, list]:
+    """A titled page whose table neither lattice nor alignment found: its grid from text positions."""
+    found = {}
+    for route in routes:
+        if route.tabular and route.title_tops and not grids.get(route.page):
+            built = [position_grid(layouts[route.page - 1], route.page, top) for top in route.title_tops[:1]]
+            if built[0] is not None:
+                found[route.page] = built
+    return found
 
 
 def _add_text_readings(document: ExtractedDocument, path: Path, page_texts: list[str]) -> None:

@@ -114,12 +114,14 @@ def read_unruled_grids(path: Path, pages: list[int], settings: ExtractSettings) 
         return {}
     import camelot
 
+    from extract.unruled import repair_unruled
+
     tables = camelot.read_pdf(
         str(path), pages=",".join(str(page) for page in sorted(set(pages))), flavor=settings.unruled_flavor
     )
     by_page: dict[int, list[Grid]] = {}
     for table in tables:
-        grid = _without_heading_rows(_grid_from_camelot(table))
+        grid = repair_unruled(_without_heading_rows(_grid_from_camelot(table)))
         if grid.cells:
             by_page.setdefault(grid.page, []).append(grid)
     return {page: sorted(grids, key=lambda grid: -grid.top) for page, grids in by_page.items()}

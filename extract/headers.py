@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extract.grid import Grid
-from extract.measures import measure_of
+from extract.measures import measure_of, side_measure
 from extract.text import squash
 
 _AMOUNT = re.compile(r"^[+-]?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?$")
@@ -90,7 +90,9 @@ def classify_columns(paths: list[tuple[str, ...]], table_type: str, phase: str) 
     A block of amounts with no label column takes the column just before its first amount as its
     label when that column's header names no measure (``预算单位``, ``单位名称``, ``收入项目``: row
     labels are printed under many headings)."""
-    columns = [_classify(index, path, table_type, phase) for index, path in enumerate(paths)]
+    columns = _sides_by_block(
+        [_classify(index, path, table_type, phase) for index, path in enumerate(paths)], table_type
+    )
     columns = _first_of_each_measure(_without_wider_total(table_type, columns))
     first_amount = next((c.index for c in columns if c.role == "amount"), 0)
     leading = columns[:first_amount]
@@ -119,6 +121,20 @@ def _without_wider_total(table_type: str, columns: list[Column]) -> list[Column]
         Column(c.index, "ignore", c.path) if c.measure == "total" and not _names_three_public(c) else c
         for c in columns
     ]
+
+
+def _sides_by_block(columns: list[Column], table_type: str) -> list[Column]:
+    """Generic amount columns of a two-sided table take their side from their block (the label
+    columns before them: one → 收入, more → 支出)."""
+    out: list[Column] = []
+    for column in columns:
+        if column.role == "ignore":
+            labels = sum(1 for c in out if c.role == "label")
+            measure = side_measure(table_type, column.path, max(labels - 1, 0))
+            if measure is not None:
+                column = Column(column.index, "amount", column.path, measure)
+        out.append(column)
+    return out
 
 
 def _first_of_each_measure(columns: list[Column]) -> list[Column]:

@@ -116,6 +116,23 @@ GENERIC_TOTAL_TABLES = (
 )
 
 
+# Two-sided tables print 收入 on the left and 支出 on the right: a generic amount column (预算数)
+# whose header names no side takes the side of its block (first block: 收入), e.g. when the side
+# heading was not seen above it (a table without vertical rules).
+SIDE_BY_BLOCK: dict[str, tuple[str, str]] = {
+    "summary": ("revenue", "expenditure"),
+    "fiscal_summary": ("revenue", "total"),
+}
+
+
+def side_measure(table_type: str, path: tuple[str, ...], block: int) -> str | None:
+    """The measure of a generic amount column by its block, in a two-sided table; else None."""
+    sides = SIDE_BY_BLOCK.get(table_type)
+    if sides is None or not path or not _GENERIC_AMOUNT.match(path[-1]):
+        return None
+    return sides[min(block, 1)]
+
+
 def measure_of(table_type: str, phase: str, path: list[str]) -> str | None:
     """The measure key a header path names, or None."""
     rules = RULES[table_type]

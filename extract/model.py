@@ -81,6 +81,8 @@ class BudgetLine:
     # The 预算单位 whose rows these are, when one table lists the department's units one after the
     # other (a unit row in a 预算单位 column, then that unit's coded rows); None otherwise.
     budget_unit: str | None = None
+    # A 其中 row: a part of the row above it (其中：捐赠收入), never one of the table's summed items.
+    sub_item: bool = False
 
 
 @dataclass

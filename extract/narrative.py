@@ -6,7 +6,7 @@ Metric families (``NarrativeMetric.metric``):
 - money, in yuan: the contract keys (``revenue_total`` … ``procurement_services``) plus
   ``revenue_current_year`` / ``expenditure_current_year`` (决算 本年收入/支出合计), ``vehicle_total``,
   ``personnel_expenditure`` / ``public_use_expenditure`` (人员经费 / 公用经费),
-  ``operating_cost_item:<name>`` (the items listed after 机关运行经费), ``<metric>_change`` (signed
+  ``reserve_expenditure`` (单位预留机动经费, a third part of 支出 beside 基本/项目), ``operating_cost_item:<name>`` (the items listed after 机关运行经费), ``<metric>_change`` (signed
   比上年 change; ``revenue_change`` is the contract's), ``three_public_total_budget``;
 - ``share_pct:<part>:<base>``: a stated share in percent (``13.19`` for 13.19%), not yuan;
 - ``change_pct:<metric>``: a stated growth rate in percent (negative for 下降), not yuan;

@@ -54,6 +54,7 @@ AMOUNT_LABELS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("expenditure_current_year", "expenditure_total"), r"本年(?:度)?支出(?:预算)?合计"),
     (("basic_expenditure",), r"基本(?:保障)?支出"),
     (("project_expenditure",), r"项目支出"),
+    (("reserve_expenditure",), r"(?:单位)?预留机动经费"),
     (("personnel_expenditure",), r"人员经费"),
     (("public_use_expenditure",), r"(?<!日常)公用经费"),
     (("operating_cost",), r"机关运行经费"),
@@ -63,7 +64,8 @@ AMOUNT_LABELS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("vehicle_purchase",), r"公务用?车购置(?:预算)?(?:费|支出)"),
     (("vehicle_operation",), r"公务用?车(?:用车)?运行(?:维护|维修)?(?:预算)?(?:费|支出)"),
     (("reception",), r"(?:国内)?公务接待费"),
-    (("procurement_total",), r"政府采购(?:预算|金额|支出)?(?:总额|合计|总计)?"),
+    # Not a named expense (市本级政府采购业务费3600万元 is a project, not the procurement total).
+    (("procurement_total",), r"政府采购(?![^\d。,，;；]{0,6}费)(?:预算|金额|支出)?(?:总额|合计|总计)?"),
     (("procurement_goods",), r"货物(?:类采购|采购|类|预算|金额)"),
     (("procurement_works",), r"工程(?:类采购|采购|类|预算|金额)"),
     (("procurement_services",), r"(?<!购买)服务(?:类采购|采购|类|预算|金额)"),
@@ -130,4 +132,22 @@ SHARE_BASES: tuple[tuple[str, str], ...] = (
     ("总预算", "expenditure_total"),
 )
 NARROWER_BASE = re.compile(r"财政拨款|一般公共预算|基金|国有资本|拨款|公用经费|基本支出|项目支出")
+# A change verb right before a label (增加基本支出844.15万元) makes the amount a change, not the level.
+CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|提高|压减|节约)了?$")
+CHANGE_BEFORE_SPAN = 3
+
+# Parts of the procurement total: only inside a sentence that speaks of 政府采购, so a project list's
+# 信息化服务类项目 300万元 is not read as the 服务类 procurement.
+PROCUREMENT_PARTS = ("procurement_goods", "procurement_works", "procurement_services")
+PROCUREMENT_CONTEXT = "政府采购"
+# The department's split (基本/项目, 人员/公用) stated inside one functional class's sentence
+# (“农林水支出”科目83万元，主要用于人员经费18万元…) has that class's scope, not the department's.
+CLASS_SCOPED = (
+    "basic_expenditure",
+    "project_expenditure",
+    "reserve_expenditure",
+    "personnel_expenditure",
+    "public_use_expenditure",
+)
+CLASS_SCOPE = re.compile(r"科目|\(类\)")
 TOTAL_METRICS = ("revenue_total", "expenditure_total", "revenue_current_year", "expenditure_current_year")

@@ -76,7 +76,7 @@ class NarrativeReader:
         for keys, pattern in _LABELS:
             for m in pattern.finditer(self.text):
                 amount = to_yuan(m.group("num"), m.group("unit"))
-                if amount is not None:
+                if amount is not None and self._in_context(keys, m.start(), m.end()):
                     found.append(Candidate(m.start(), m.end(), keys, amount, m.start("num")))
         for budget, final, pattern in _PAIRS:
             for m in pattern.finditer(self.text):
@@ -98,6 +98,20 @@ class NarrativeReader:
                 if not p.TEMPLATE_INSTRUCTION.search(self.text, max(0, m.start() - 40), m.start()):
                     found.append(Candidate(m.start(), m.end(), (key,), Decimal("0.00"), m.start(), False))
         return found
+
+    def _in_context(self, keys: tuple[str, ...], at: int, end: int) -> bool:
+        """Not after a change verb (增加基本支出…); a procurement part only in a sentence that
+        speaks of 政府采购 (or right after one, when it starts with 其中); the department's split not inside a sentence about one functional class."""
+        if p.CHANGE_BEFORE.search(self.text[max(0, at - p.CHANGE_BEFORE_SPAN) : at]):
+            return False
+        sentence_start = self.text.rfind("。", 0, at) + 1
+        if keys[0] in p.PROCUREMENT_PARTS:
+            if self.text.startswith("其中", sentence_start):  # …总金额为X万元。其中，货物类…
+                sentence_start = self.text.rfind("。", 0, max(sentence_start - 1, 0)) + 1
+            return self.text.find(p.PROCUREMENT_CONTEXT, sentence_start, end) >= 0
+        if keys[0] in p.CLASS_SCOPED:
+            return p.CLASS_SCOPE.search(self.text, sentence_start, at) is None
+        return True
 
     def _emit(self, key: str, value: Decimal, at: int, end: int) -> None:
         if key in self.metrics:

@@ -120,9 +120,11 @@ def route_pages(
         lines = page_lines(text)
         toc = is_toc_page(lines) or (after_toc and not has_unit_line(lines))
         after_toc = toc
-        if not lines or toc or any(_SECTION.match(squash(line)) for line in lines[:3]):
+        if not lines or toc:
             open_table = None
             continue
+        if any(_SECTION.match(squash(line)) for line in lines[:3]):
+            open_table = None  # 第二部分 …: nothing continues over it, but a title below it starts a table
         titles = find_titles(lines, top_lines)
         unit = find_unit(text)
         # 部门收入总表（续）, or the same title printed again on every page of a long table

@@ -9,7 +9,7 @@ from decimal import Decimal
 from extract.amounts import AmountError, parse_amount, to_yuan
 from extract.headers import Column
 from extract.model import BudgetLine
-from extract.text import normalise_label, squash
+from extract.text import normalise_label, squash, strip_ordinal
 
 _DIGITS = re.compile(r"^\d+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -139,6 +139,7 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
         item: str | None = label
         if context.table_type == "three_public":
             item = three_public_item(label, context.fiscal_year)
+        sub_item = block.label is not None and squash(cells[block.label.index]).startswith("其中")
         for column in block.amounts:
             text = cells[column.index]
             where = f"page {page} row {label or code or '?'!r} column {column.measure}"
@@ -150,7 +151,51 @@ def row_lines(cells: list[str], blocks: list[Block], page: int, context: RowCont
                 continue
             lines.append(
                 BudgetLine(
-                    context.table_type, code, item, column.measure or "", amount, page, context.budget_unit
+                    context.table_type,
+                    code,
+                    item,
+                    column.measure or "",
+                    amount,
+                    page,
+                    context.budget_unit,
+                    sub_item,
                 )
             )
     return lines
+
+
+def continues_row(rows: list[list[str]], previous: list[str], blocks: list[Block]) -> bool:
+    """Whether a continuation page's first row (``rows[0]``) is the rest of the previous page's last
+    row, cut by the page break: either the rest of its label and of an amount (杭州市机动|车驾驶员
+    考试服务中心, 12,437.3|6: no code, no total where the cut row has one, yet some amount; a real
+    row always prints its total), or only the rest of a label (当年收入|小计, 八、社会保障和就|业支出:
+    no code, no amount, no label starting an item with an ordinal, and no repeated header below:
+    header words in amount columns)."""
+    cells = rows[0] if rows else []
+    if not blocks or len(cells) != len(previous):
+        return False
+    if any(squash(cells[column.index]) for block in blocks for column in block.codes):
+        return False
+    amounts = [column.index for block in blocks for column in block.amounts]
+    if not any(squash(previous[index]) for index in amounts):
+        return False
+    if not any(squash(cells[index]) for index in amounts):
+        labels = [squash(cells[block.label.index]) for block in blocks if block.label]
+        header_below = any(_is_words(row[index]) for row in rows[:3] for index in amounts if index < len(row))
+        return any(labels) and not header_below and all(strip_ordinal(label) == label for label in labels)
+    totals = [column.index for column in blocks[0].amounts if column.measure == "total"]
+    return bool(totals) and all(not squash(cells[index]) and squash(previous[index]) for index in totals)
+
+
+def _is_words(text: str) -> bool:
+    """A cell that is neither blank nor an amount (a header word such as 合计, 人员经费)."""
+    try:
+        parse_amount(text)
+    except AmountError:
+        return True
+    return False
+
+
+def joined_row(previous: list[str], cells: list[str]) -> list[str]:
+    """The two halves of a row cut by a page break, cell by cell."""
+    return [squash(a) + squash(b) for a, b in zip(previous, cells, strict=True)]

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from assets.publishing import published_warehouse
+from assets.report import analyst_report
 from pipelines.inventory import InventoryEntry
 from pipelines.jobs import ingest_job
 from pipelines.known import KnownDocument, known_documents
@@ -58,7 +59,7 @@ def run_batches(instance: DagsterInstance, published: Path, keys: list[str], ski
                 run_config=run_config,
                 instance=instance,
                 raise_on_error=False,
-                asset_selection=[published_warehouse.key],
+                asset_selection=[published_warehouse.key, analyst_report.key],
             )
         ]
     else:

@@ -7,6 +7,7 @@ from dagster import AssetSelection, define_asset_job, in_process_executor
 from assets.extraction import extracted_documents, source_documents
 from assets.loading import normalised_lines, warehouse_documents
 from assets.publishing import published_warehouse
+from assets.report import analyst_report
 from pipelines.tags import WRITER_TAG
 
 ALL_ASSETS = [
@@ -15,6 +16,7 @@ ALL_ASSETS = [
     normalised_lines,
     warehouse_documents,
     published_warehouse,
+    analyst_report,
 ]
 
 ingest_job = define_asset_job(

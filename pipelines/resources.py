@@ -7,7 +7,6 @@ manager: the built-in IO managers refuse multi-partition outputs in single-run b
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from dagster import ConfigurableResource
 
+from factstore import records
 from pipelines.inventory import Manifest
 from pipelines.writer_lock import writer_lock
 from warehouse.paths import warehouse_path
@@ -55,7 +55,8 @@ class WarehouseResource(ConfigurableResource):
 
 
 class StagingStore(ConfigurableResource):
-    """Pickled per-document results: ``<root>/documents/<document_id>/<stage>.pkl`` plus the manifest."""
+    """Per-document results between steps as typed JSON (``factstore.records``, not pickles):
+    ``<root>/documents/<document_id>/<stage>.json``, plus the manifest and the Parquet fact store."""
 
     root: str
 
@@ -66,21 +67,28 @@ class StagingStore(ConfigurableResource):
         folder = self.document_dir(document_id)
         folder.mkdir(parents=True, exist_ok=True)
         temporary = folder / f".{stage}.{os.getpid()}.tmp"
-        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, folder / f"{stage}.pkl")
+        temporary.write_text(records.dumps(value), encoding="utf-8")
+        os.replace(temporary, folder / f"{stage}.json")
 
     def get(self, document_id: str, stage: str) -> Any:
-        """The staged value; raises FileNotFoundError naming the stage when an upstream step never ran."""
-        path = self.document_dir(document_id) / f"{stage}.pkl"
+        """The staged value; raises FileNotFoundError naming the stage when an upstream step never ran,
+        StoredSchemaError naming the fields when it was staged by code with other record fields."""
+        path = self.document_dir(document_id) / f"{stage}.json"
         if not path.exists():
             raise FileNotFoundError(f"no staged {stage!r} result for document {document_id} ({path})")
-        return pickle.loads(path.read_bytes())
+        return records.loads(path.read_text(encoding="utf-8"), str(path))
 
     def discard(self, document_id: str, stage: str) -> None:
-        (self.document_dir(document_id) / f"{stage}.pkl").unlink(missing_ok=True)
+        (self.document_dir(document_id) / f"{stage}.json").unlink(missing_ok=True)
 
     def manifest(self) -> Manifest:
         return Manifest(Path(self.root) / "manifest.json")
+
+    def facts(self) -> Any:
+        """The Parquet fact store (``<root>/facts``): the system of record the warehouse is built from."""
+        from factstore.store import FactStore
+
+        return FactStore(Path(self.root) / "facts")
 
 
 class ExtractionResource(ConfigurableResource):

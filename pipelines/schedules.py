@@ -3,6 +3,9 @@
 from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext, schedule
 
 from assets.publishing import published_warehouse
+from assets.report import analyst_report
+from extract.version import current_version
+from factstore.backfill import nightly_reread, stale_documents
 from pipelines.jobs import ingest_job
 from pipelines.known import known_documents
 from pipelines.partitions import contiguous_ranges, range_tags, register_new
@@ -17,7 +20,8 @@ from warehouse.paths import inbox_path
     execution_timezone="Asia/Shanghai",
     default_status=DefaultScheduleStatus.STOPPED,
     description="Nightly: inbox documents the published warehouse does not hold yet (new, or left by a failed "
-    "run) in one run per partition range; otherwise only dimensions, views, cross-document checks, publish.",
+    "run) in one run per partition range, plus, with COUNTYBUDGET_NIGHTLY_REREAD=1, documents an older extractor "
+    "version read; otherwise only dimensions, views, cross-document checks, publish.",
 )
 def nightly_schedule(
     context: ScheduleEvaluationContext, staging: StagingStore, warehouse: WarehouseResource
@@ -26,10 +30,13 @@ def nightly_schedule(
     found = scan([inbox_path()], manifest)
     known = known_documents(warehouse.published)
     todo = found.new_since(known)
-    if not todo:
-        return [RunRequest(asset_selection=[published_warehouse.key])]
-    manifest.record(todo)
     keys = [entry.document_id for entry in todo]
+    if nightly_reread():  # the re-extraction backfill after an extractor upgrade (factstore.backfill)
+        stale = stale_documents(warehouse.published, staging.facts(), current_version())
+        keys += [key for key in stale if key not in keys]
+    if not keys:
+        return [RunRequest(asset_selection=[published_warehouse.key, analyst_report.key])]
+    manifest.record(todo)
     _, registered = register_new(context.instance, keys)
     return [  # a run key per request: a tick may ask for several ranges (deduplicated within the tick)
         RunRequest(run_key=f"nightly-{first}-{last}", tags=range_tags(first, last))

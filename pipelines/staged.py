@@ -1,4 +1,5 @@
-"""What the partitioned assets hand each other through the staging store (plain picklable records).
+"""What the partitioned assets hand each other through the staging store (plain records, staged as
+typed JSON by ``factstore.records``).
 
 A quarantine travels as ``Quarantined(reason value, message)``, a plain record like the others,
 not as the ``QuarantineError`` that raised it.
@@ -21,6 +22,7 @@ OUTCOME = "outcome"  # Outcome
 class Quarantined:
     reason: str  # a ReasonClass value
     message: str
+    extractor_version: int | None = None  # the version whose read was quarantined (set when stored)
 
     @classmethod
     def from_error(cls, error: Any) -> Quarantined:
@@ -41,6 +43,7 @@ class Normalised:
     findings: list[Any] = field(default_factory=list)  # checks.findings.Finding with document_id set
     pages: int = 0
     seconds: float = 0.0
+    extractor_version: int | None = None  # the version that read these facts (set when stored)
 
 
 @dataclass(frozen=True)

@@ -120,9 +120,9 @@ def publishing_temps(published: Path) -> list[Path]:
 
 
 def staged_count(published: Path, stage: str, document_ids: set[str]) -> int:
-    """How many of these documents have a staged ``<stage>.pkl`` (``outcome`` is written after each load)."""
+    """How many of these documents have a staged ``<stage>.json`` (``outcome`` is written after each load)."""
     folder = published.with_name(f"{published.stem}.staging") / "documents"
-    return sum((folder / doc_id / f"{stage}.pkl").exists() for doc_id in document_ids)
+    return sum((folder / doc_id / f"{stage}.json").exists() for doc_id in document_ids)
 
 
 def wait_for(condition: Callable[[], bool], process: subprocess.Popen, timeout: float = 600) -> bool:

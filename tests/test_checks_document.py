@@ -266,3 +266,15 @@ def test_a_table_in_the_toc_but_not_found_is_reported() -> None:
     assert [(f.check, f.severity, f.message) for f in check_document(doc)] == [
         (names.TOC_TABLE_MISSING, "error", "目录 names table procurement but it was not found")
     ]
+
+
+def test_a_sub_item_row_is_not_summed_into_the_summary_revenue() -> None:
+    """其中：捐赠收入 under 其他收入 (西南大学 2021/2023 收支总表) is a part of the row above."""
+    seed = seed_document()
+    donations = BudgetLine("summary", None, "捐赠收入", "revenue", wan("5.00"), 20, sub_item=True)
+    doc = replace(seed, lines=[*seed.lines, donations])
+    assert summary(check_document(doc)) == summary(check_document(seed))
+    doc = replace(seed, lines=[*seed.lines, replace(donations, sub_item=False)])
+    assert [f.check for f in check_document(doc) if f not in check_document(seed)] == [
+        names.SUMMARY_REVENUE_SUM
+    ]

@@ -95,3 +95,13 @@ def test_shenzhen_operation_expense_is_a_share_of_basic_and_project_not_a_findin
     assert row["total"] == row["basic"] + row["project"] == Decimal("1902819700.00")
     assert row["operation_expense"] == Decimal("115755900.00")
     assert [e for e in errors(doc) if e[0] == names.ROW_TOTAL] == []
+
+
+def test_jiangsu_procuratorate_states_two_basic_expenditures_in_its_narrative() -> None:
+    """Page 19 states 基本支出预算数为 12323.46 万元 in 支出预算总计's paragraph and, a few lines
+    below (三、支出预算情况说明), 基本支出 12323.48 万元, which the 收支预算总表 (page 10) and the
+    支出预算总表 (page 11) print. The first statement is a typo of the document, not a misread."""
+    doc = read("jiangsu-province/2017年省检察院部门预算.pdf")
+    basic = next(m for m in doc.narrative if m.metric == "basic_expenditure")
+    assert (basic.amount_yuan, basic.page) == (Decimal("123234600.00"), 19)
+    assert errors(doc) == [(names.NARRATIVE_VS_TABLE, "123234800.00", "123234600.00")]

@@ -99,3 +99,44 @@ def test_template_nine_tables_and_no_amount_from_placeholders(template):
     assert (template.identity.fiscal_year, template.identity.phase) == (2024, "final")
     assert template.lines == []
     assert [t.pages for t in template.tables] == [[5], [6], [7], [8, 9], [10], [11], [12], [13], [14]]
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("southwest-university/04_swu_2021_department_budget.pdf", [("捐赠收入", 6)]),
+        (
+            "southwest-university/21_swu_2023_final_accounts__download.jsp.pdf",
+            [("政府性基金预算财政拨款", 8), ("捐赠收入", 8)],
+        ),
+    ],
+)
+def test_a_qizhong_row_is_read_as_a_part_of_the_row_above(relative: str, expected: list) -> None:
+    """西南大学's 收支总表 prints 其中：捐赠收入 under 其他收入 (and the 决算 其中：政府性基金预算财政拨款
+    under 财政拨款收入): their amounts are not items of 本年收入合计."""
+    from checks import names
+    from checks.document import check_document
+
+    doc = extract_document(_require(REAL_PDFS / "corpus" / relative))
+    parts = [(x.item, x.page) for x in doc.lines if x.table_type == "summary" and x.sub_item]
+    assert parts == expected
+    assert names.SUMMARY_REVENUE_SUM not in {f.check for f in check_document(doc)}
+
+
+def test_a_row_cut_by_a_page_break_is_read_once_whole() -> None:
+    """Hangzhou 公安局 表2 (pages 21-22): the last row of page 21 is 杭州市机动 | 14,549.64 | … |
+    12,437.3 and page 22 begins with its rest, 车驾驶员考试服务中心 | 6 (the amount 12,437.36 cut in two)."""
+    doc = extract_document(
+        _require(REAL_PDFS / "corpus" / "hangzhou" / "2026年杭州市公安局部门预算.pdf"), SETTINGS
+    )
+    row = {
+        x.measure: (x.amount_yuan, x.page)
+        for x in doc.lines
+        if x.table_type == "revenue" and x.item == "杭州市机动车驾驶员考试服务中心"
+    }
+    assert row == {
+        "total": (Decimal("145496400.00"), 21),
+        "business_income": (Decimal("124373600.00"), 21),
+        "other_income": (Decimal("21122800.00"), 21),
+    }
+    assert not [x for x in doc.lines if x.item in ("杭州市机动", "车驾驶员考试服务中心")]

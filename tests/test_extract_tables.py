@@ -347,3 +347,37 @@ def test_title_with_rows_in_text_but_no_ruled_grid_is_an_error_not_empty():
         False,
         ["page 9: table rows in the text but no ruled table found"],
     )
+
+
+def test_a_row_cut_by_a_page_break_is_joined_and_a_whole_row_is_not():
+    """Hangzhou 公安局 表2's shape: page 21 ends with 杭州市机动 | 145.64 | 12.3 and page 22 starts
+    with the rest, 车驾驶员考试服务中心 | (no total) | 6. The next row, which prints its total, stays."""
+    header = ["单位名称", "总计", "事业收入", "其他收入"]
+    first = grid_from_rows(
+        21, [header, ["合计", "150.00", "12.36", "137.64"], ["杭州市机动", "150.00", "12.3", "137.64"]]
+    )
+    second = grid_from_rows(
+        22, [["车驾驶员考试服务中心", "", "6", ""], ["杭州市地铁分局", "7.20", "", "7.20"]]
+    )
+    lines, report = table_lines(TablePages("revenue", "t", 21, "万元", [first, second]), "budget", 2026)
+    assert [(x.item, x.measure, x.amount_yuan, x.page) for x in lines if x.item != "合计"] == [
+        ("杭州市机动车驾驶员考试服务中心", "total", Decimal("1500000.00"), 21),
+        ("杭州市机动车驾驶员考试服务中心", "business_income", Decimal("123600.00"), 21),
+        ("杭州市机动车驾驶员考试服务中心", "other_income", Decimal("1376400.00"), 21),
+        ("杭州市地铁分局", "total", Decimal("72000.00"), 22),
+        ("杭州市地铁分局", "other_income", Decimal("72000.00"), 22),
+    ]
+    assert report.errors == []
+
+
+def test_the_rest_of_a_label_on_the_next_page_joins_its_row_but_a_new_item_does_not():
+    """江苏省人大 2017 收支预算总表's shape: 当年收入 | 13,649.07 ends page 8, 小计 alone begins
+    page 9; an empty item with an ordinal (十、节能环保支出) begins a row of its own."""
+    header = ["项目", "总计"]
+    first = grid_from_rows(8, [header, ["一、财政拨款", "13,649.07"], ["当年收入", "13,649.07"]])
+    second = grid_from_rows(9, [["小计", ""], ["收入合计", "13,649.07"]])
+    lines, _ = table_lines(TablePages("revenue", "t", 8, "万元", [first, second]), "budget", 2017)
+    assert [(x.item, x.page) for x in lines] == [("财政拨款", 8), ("当年收入小计", 8), ("收入合计", 9)]
+    second = grid_from_rows(9, [["十、节能环保支出", ""], ["收入合计", "13,649.07"]])
+    lines, _ = table_lines(TablePages("revenue", "t", 8, "万元", [first, second]), "budget", 2017)
+    assert [(x.item, x.page) for x in lines] == [("财政拨款", 8), ("当年收入", 8), ("收入合计", 9)]

@@ -89,6 +89,21 @@ def test_routing_skips_toc_and_follows_continuations():
     assert toc_tables(pages) == ["summary", "revenue"]
 
 
+def test_a_part_heading_ends_the_open_table_but_a_title_below_it_starts_one():
+    """省人大办公厅 2018: page 8 opens with 第二部分 2018年度部门预算表, then 公开01表 and 收支预算总表."""
+    pages = [
+        "部门收支总表\n单位：万元\n201 一般公共服务支出 12.00",
+        "第二部分 2018年度部门预算表\n公开01表\n收支预算总表\n部门名称：江苏省人大\n单位：万元\n"
+        "一、财政拨款 15897.44 一、一般公共服务支出 12706.28",
+        "第三部分 名词解释\n201 一般公共服务支出 12.00",
+    ]
+    routes = route_pages(pages, top_lines=8)
+    assert [(r.page, r.titles, r.continues) for r in routes] == [
+        (1, [("summary", "部门收支总表")], False),
+        (2, [("summary", "收支预算总表")], False),
+    ]
+
+
 def test_continued_title_continues_the_open_table():
     pages = [
         "部门收入总表\n单位：万元\n201 一般公共服务支出 12.00",

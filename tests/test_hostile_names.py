@@ -22,7 +22,13 @@ HOSTILE = {
     "' OR 1=1 --.pdf": "_messy/会议通知.pdf",
 }
 # the published file, its private working copy, the writer's lock and the staging folder
-WAREHOUSE_FILES = ("warehouse.duckdb", "warehouse.work.duckdb", "warehouse.duckdb.lock", "warehouse.staging")
+WAREHOUSE_FILES = (
+    "warehouse.duckdb",
+    "warehouse.work.duckdb",
+    "warehouse.duckdb.lock",
+    "warehouse.staging",
+    "report.html",  # the analyst_report asset, after each publish
+)
 pytestmark = pytest.mark.slow
 
 

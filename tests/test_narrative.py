@@ -182,6 +182,42 @@ PARAPHRASES = [
         },
     ),
     (
+        # Shenzhen 2026 (水务局 p40, 财政局 p8-9): a project list's 信息化服务类项目 and a named
+        # 政府采购业务费 come before the procurement sentence and are neither its total nor its parts.
+        "5.信息化服务类项目（运维服务部分）152.95万元；市本级政府采购业务费3600.00万元。"
+        "纳入2026年部门预算的政府采购项目共有62,615.54万元，其中：货物类项目1,936.78万元、"
+        "工程类项目1,213.76万元、服务类项目59,465.00万元。",
+        {
+            "procurement_total": "626155400.00",
+            "procurement_goods": "19367800.00",
+            "procurement_works": "12137600.00",
+            "procurement_services": "594650000.00",
+        },
+    ),
+    (
+        # Shanghai 2026 工业和信息化局 (上海水产老干部活动室, p6): 人员经费/公用经费 stated inside one
+        # functional class's sentence are that class's split, not the unit's.
+        "1.“社会保障和就业支出”科目4万元，主要用于退休人员费用支出 2.“农林水支出”科目83万元，"
+        "主要用于人员经费18万元、公用经费58万元、项目支出7万元。",
+        {},
+    ),
+    (
+        # Jiangsu 2017 人大办公厅 p23: the verb before the label makes 844.15 a change of 基本支出.
+        "因提租补贴调整等原因，增加基本支出 844.15 万元。",
+        {},
+    ),
+    (
+        # Jiangsu 2017 政协办公厅 p19: the parts follow in a sentence of their own, 政府采购 after 货物类.
+        "2017 年度部门政府采购预算总金额为 1,271.22 万元。其中，货物类政府采购支出预算 259.32 万元,"
+        "占 20.40%；服务类政府采购支出预算 1,011.90 万元,占 79.60%；工程类政府采购支出预算 0 万元。",
+        {
+            "procurement_total": "12712200.00",
+            "procurement_goods": "2593200.00",
+            "procurement_services": "10119000.00",
+            "procurement_works": "0.00",
+        },
+    ),
+    (
         "白石县教育局部门收支总预算 1234.56 万元。财政拨款收支总预算 1000 万元。",
         {"revenue_total": "12345600.00", "expenditure_total": "12345600.00"},
     ),

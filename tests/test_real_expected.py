@@ -28,10 +28,7 @@ SETTINGS = ExtractSettings(run_narrative=False)  # these tests are about tables 
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 
 # expected-file stem -> what the current reader gets wrong in the five tables (one line).
-KNOWN_MISMATCH: dict[str, str] = {
-    "jiangsu-province--renda-2017": "收支预算总表 loses 6 of 12 (wrapped labels, page 9 rest, label split over a page); "
-    "收入/支出预算总表 give no lines; 一般公共预算支出预算表 read as empty",
-}
+KNOWN_MISMATCH: dict[str, str] = {}
 # expected-file stem -> what the current reader gets wrong in the identity.
 KNOWN_IDENTITY_MISMATCH: dict[str, str] = {}
 

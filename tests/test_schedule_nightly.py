@@ -10,6 +10,7 @@ import pytest
 from dagster import DagsterInstance, RunRequest, build_schedule_context, instance_for_test
 
 from assets.publishing import published_warehouse
+from assets.report import analyst_report
 from pipelines.partitions import DOCUMENTS_PARTITIONS_NAME, range_tags
 from pipelines.resources import WarehouseResource
 from pipelines.schedules import nightly_schedule
@@ -73,7 +74,7 @@ def test_schedule_runs_what_the_warehouse_lacks_then_only_refreshes(
 
     publish_as_known(tmp_path, keys)
     [request] = evaluate(instance, tmp_path)
-    assert list(request.asset_selection or []) == [published_warehouse.key]
+    assert list(request.asset_selection or []) == [published_warehouse.key, analyst_report.key]
     assert not set(request.tags) & RANGE_TAGS
 
 

@@ -213,7 +213,10 @@ def test_finalize_builds_dimensions_with_printed_names_per_year(tmp_path: Path) 
         writer.finalize()
         con = writer.con
         assert con.execute("SELECT * FROM dim_fiscal_year ORDER BY 1").fetchall() == [(2023,), (2024,)]
-        assert con.execute("SELECT * FROM dim_department").fetchall() == [("白石县", "白石县教育局")]
+        assert con.execute("SELECT * FROM dim_department ORDER BY fiscal_year").fetchall() == [
+            ("白石县", "白石县教育局", 2023, "白石县教育局", "name"),
+            ("白石县", "白石县教育局", 2024, "白石县教育局", "name"),
+        ]
         assert con.execute(
             "SELECT name, level, parent_code, source FROM dim_classification "
             "WHERE scheme = 'functional' AND fiscal_year = 2024 AND code = '2050101'"

@@ -125,6 +125,7 @@ def test_v_documents_report_columns_follow_the_contract(empty_warehouse: Path) -
         "budget_unit",
         "part",
         "disclosure_id",
+        "extractor_version",
     ]
 
 

@@ -119,6 +119,7 @@ def test_webserver_serves_graph_checks_schedule_and_sensor(webserver: Server) ->
         "normalised_lines": ["extracted_documents"],
         "warehouse_documents": ["normalised_lines"],
         "published_warehouse": ["warehouse_documents"],
+        "analyst_report": ["published_warehouse"],
     }
     partitioned = {key for key, n in nodes.items() if n["partitionDefinition"]}
     assert partitioned == {

@@ -19,7 +19,7 @@ import pyarrow as pa
 from extract.model import DocumentIdentity, ReasonClass
 from schemas.findings import findings_frame
 from schemas.frames import DocumentFrames
-from warehouse import classification
+from warehouse import classification, departments
 from warehouse.failpoints import LOAD_MID_TRANSACTION, failpoint
 from warehouse.record import DocumentRecord
 from warehouse.sqlfiles import files_in, run
@@ -182,6 +182,7 @@ class WarehouseWriter:
                 "region_level": getattr(identity, "region_level", None),
                 "budget_unit": getattr(identity, "budget_unit", None),
                 "part": part,
+                "extractor_version": record.extractor_version,
             },
         )
         run(con, "record_status.sql", {"document_id": record.document_id, "status": status, "reason": reason})
@@ -211,9 +212,12 @@ class WarehouseWriter:
             run(con, "delete_cross_document_findings.sql")
             self._insert(con, "incoming_findings", "insert_findings.sql", found, {"scope": "cross_document"})
 
-    def finalize(self) -> None:
-        """Rebuild dimensions (incl. classification names printed per year) and the views."""
+    def finalize(self, aliases: Path | None = None) -> None:
+        """Rebuild dimensions (incl. classification names printed per year, department keys from the
+        alias files in ``aliases``, default ``warehouse/aliases``, and regions), the views, and the
+        department findings."""
         with self._transaction() as con:
+            departments.refresh_keys_and_regions(con, aliases or departments.ALIASES_DIR)
             run(con, "refresh_dimensions.sql")
             years = [year for (year,) in run(con, "classification_years.sql")]
             rows = []
@@ -228,3 +232,4 @@ class WarehouseWriter:
             )
             for name in files_in("views"):
                 run(con, name)
+            departments.refresh_findings(con)

@@ -12,3 +12,4 @@ class DocumentRecord:
     source_path: str
     pages: int | None = None
     seconds: float | None = None  # extraction time
+    extractor_version: int | None = None  # extract.version that read the document's facts

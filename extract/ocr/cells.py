@@ -228,7 +228,7 @@ def _is_dash(ink: np.ndarray) -> bool:
     return width >= 1.4 * height and width <= ink.shape[1] // 2  # at 100 dpi a dash is 3 x 2 px
 
 
-_GROUPED = re.compile(r"^-?\d+(?:,\d{3})*\.\d{2}$")
+_GROUPED = re.compile(r"^-?\d+(?:[,.]\d{3})*\.\d{2}$")
 
 
 def _amount_text(text: str) -> str:
@@ -236,8 +236,8 @@ def _amount_text(text: str) -> str:
     has its separators removed: a missing separator never changes the digits, and the stricter
     ``parse_amount`` would otherwise refuse the cell."""
     compact = text.replace(" ", "")
-    if "," in compact and _GROUPED.match(compact):
-        return compact.replace(",", "")
+    if ("," in compact or compact.count(".") > 1) and _GROUPED.match(compact):  # 398.174.00: a , read as .
+        return compact[:-3].replace(",", "").replace(".", "") + compact[-3:]
     return text
 
 

@@ -2,11 +2,11 @@
 INSERT INTO dim_document (
     document_id, sha256, source_path, county, department, fiscal_year, phase, title, pages, seconds,
     status, reason, message, superseded_by, tables_found, toc_tables, loaded_at, missing_since,
-    region_level, budget_unit, part
+    region_level, budget_unit, part, extractor_version
 ) VALUES (
     $document_id, $sha256, $source_path, $county, $department, $fiscal_year, $phase, $title, $pages, $seconds,
     $status, $reason, $message, NULL, $tables_found, $toc_tables, now(), NULL,
-    $region_level, $budget_unit, $part
+    $region_level, $budget_unit, $part, $extractor_version
 )
 ON CONFLICT (document_id) DO UPDATE SET
     sha256 = excluded.sha256,
@@ -28,4 +28,5 @@ ON CONFLICT (document_id) DO UPDATE SET
     missing_since = NULL,
     region_level = excluded.region_level,
     budget_unit = excluded.budget_unit,
-    part = excluded.part;
+    part = excluded.part,
+    extractor_version = excluded.extractor_version;

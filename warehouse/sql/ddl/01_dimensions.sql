@@ -49,9 +49,11 @@ CREATE TABLE IF NOT EXISTS dim_document (
     missing_since TIMESTAMP,            -- the file left the inbox; rows are kept and reported
     region_level VARCHAR,               -- 'county' | 'district' | 'city' | 'province' | 'central'
     budget_unit VARCHAR,                -- the 预算单位 of a 单位预算, else NULL
-    part VARCHAR                        -- 'full' | 'narrative' | 'tables' (a disclosure split in two files)
+    part VARCHAR,                       -- 'full' | 'narrative' | 'tables' (a disclosure split in two files)
+    extractor_version INTEGER           -- extract.version that read the facts (NULL: before versions)
 );
 -- Warehouses created before these columns existed get them (NULL for their older rows).
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS region_level VARCHAR;
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS budget_unit VARCHAR;
 ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS part VARCHAR;
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS extractor_version INTEGER;

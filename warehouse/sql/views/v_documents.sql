@@ -47,5 +47,6 @@ SELECT
          THEN min(d.document_id) OVER (
              PARTITION BY d.status, d.county, regexp_replace(d.department, '^(中国共产党|中共)', ''),
                           d.budget_unit, d.fiscal_year, d.phase)
-    END AS disclosure_id
+    END AS disclosure_id,
+    d.extractor_version
 FROM dim_document AS d;

@@ -1,0 +1,213 @@
+"""Scanned documents (form b) read page by page with OCR, scored against the generator's truth.
+
+``python -m bench.ocr_scan SCANNED [--limit N]`` where SCANNED holds ``pdfs/``, ``truth/`` and
+``scans/`` from ``samplegen.scan``. Each page's embedded image goes through
+``extract.ocr.page.read_scanned_page``; its lines feed identity and routing, its grids stitching
+and row reading, as a text document's would. Printed per table type:
+
+- exact: truth amounts read with the same table type, code, item, measure, page and amount;
+- wrong: a truth line's identity read with another amount; ``silent`` = wrong amounts whose cell
+  no arithmetic identity checks or that one still confirms (``checks.verification.Verifier``):
+  these would reach the warehouse unflagged (target 0);
+- missed / extra lines; narrative figures exact; deskew error against the known angle;
+  seconds per page: wall (inflated by whatever else shares the cores) and CPU (this process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from checks.line_index import department_lines, unit_sections
+from checks.verification import Verifier
+from extract.assemble import table_lines
+from extract.identity import identify
+from extract.layout import TextLine, lines_text
+from extract.model import BudgetLine, DocumentIdentity, ExtractedDocument
+from extract.narrative import extract_narrative
+from extract.ocr.page import ScannedPage, read_scanned_page
+from extract.routing import route_pages
+from extract.settings import ExtractSettings
+from extract.stitch import assume_missing_units, stitch
+
+Key = tuple[str, str | None, str | None, str, int]  # a line's identity without its amount
+
+
+@dataclass
+class Tally:
+    exact: Counter = field(default_factory=Counter)
+    truth: Counter = field(default_factory=Counter)
+    wrong: Counter = field(default_factory=Counter)
+    silent: Counter = field(default_factory=Counter)
+    extra: Counter = field(default_factory=Counter)
+    narrative: list[int] = field(default_factory=lambda: [0, 0])  # exact, truth
+    skew_errors: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def page_image(page: pdfium.PdfPage) -> tuple[Image.Image, int]:
+    """The page's one scanned image at its own resolution, and that resolution in dpi."""
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+    image = max(images, key=lambda obj: obj.get_px_size()[0]).get_bitmap(render=False).to_pil()
+    width_pt = page.get_width()
+    return image, round(image.width * 72 / width_pt)
+
+
+def read_scanned_document(
+    path: Path, settings: ExtractSettings | None = None
+) -> tuple[ExtractedDocument, list[ScannedPage]]:
+    """A scanned PDF read as ``extract_document`` reads a text one, from OCR lines and grids."""
+    settings = settings or ExtractSettings()
+    document = pdfium.PdfDocument(str(path))
+    pages: list[ScannedPage] = []
+    try:
+        for index in range(len(document)):
+            image, dpi = page_image(document[index])
+            pages.append(read_scanned_page(image, dpi, index + 1))
+    finally:
+        document.close()
+    layouts: list[list[TextLine]] = [page.lines for page in pages]
+    texts = [lines_text(lines) for lines in layouts]
+    identity = identify(texts, settings.identity_pages) or DocumentIdentity(None, None, None, None, "")
+    routes = route_pages(
+        texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
+    )
+    grids = {number: pages[number - 1].grids for number in (route.page for route in routes)}
+    doc = ExtractedDocument(identity=identity, pages=len(pages))
+    for table in assume_missing_units(stitch(routes, grids)):
+        lines, report = table_lines(table, identity.phase or "budget", identity.fiscal_year or 0)
+        doc.lines.extend(lines)
+        doc.tables.append(report)
+    doc.narrative = list(extract_narrative(texts))
+    return doc, pages
+
+
+def flagged_cells(doc: ExtractedDocument) -> tuple[set, set]:
+    """(cells an identity checks, cells an identity confirms), per view as verified_counts does."""
+    checked, confirmed = set(), set()
+    for lines in [department_lines(doc.lines), *unit_sections(doc.lines).values()]:
+        verifier = Verifier(dataclasses.replace(doc, lines=lines))
+        checked |= verifier.checked
+        confirmed |= verifier.confirmed
+    return checked, confirmed
+
+
+def _key(line: BudgetLine | dict) -> Key:
+    if isinstance(line, dict):
+        return (line["table_type"], line["code"], line["item"], line["measure"], line["page"])
+    return (line.table_type, line.code, line.item, line.measure, line.page)
+
+
+def score_document(doc: ExtractedDocument, truth: dict, tally: Tally, name: str) -> None:
+    expected: dict[Key, Counter] = defaultdict(Counter)
+    for row in truth["lines"]:
+        expected[_key(row)][row["amount_yuan"]] += 1
+    got: dict[Key, Counter] = defaultdict(Counter)
+    for line in doc.lines:
+        got[_key(line)][f"{line.amount_yuan:.2f}"] += 1
+    checked, confirmed = flagged_cells(doc)
+    for key, amounts in expected.items():
+        table = key[0]
+        tally.truth[table] += sum(amounts.values())
+        read = got.get(key, Counter())
+        tally.exact[table] += sum((amounts & read).values())
+        for amount in (read - amounts).elements():  # read with another amount
+            tally.wrong[table] += 1
+            cell = (table, key[1] or key[2], key[3])
+            unflagged = cell not in checked or cell in confirmed
+            tally.silent[table] += unflagged
+            tally.problems.append(
+                f"{'SILENT' if unflagged else 'flagged'} wrong {name} {key} read {amount} truth {sorted(amounts)}"
+            )
+        for amount in (amounts - read).elements():
+            tally.problems.append(f"missed {name} {key} {amount}")
+    for key, amounts in got.items():
+        if key not in expected:
+            tally.extra[key[0]] += sum(amounts.values())
+            tally.problems.append(f"extra {name} {key} {sorted(amounts)}")
+    want = Counter((n["metric"], n["amount_yuan"]) for n in truth["narrative"])
+    have = Counter((n.metric, f"{n.amount_yuan:.2f}") for n in doc.narrative)
+    tally.narrative[0] += sum((want & have).values())
+    tally.narrative[1] += sum(want.values())
+
+
+def run(folder: Path, limit: int | None) -> Tally:
+    tally = Tally()
+    for truth_file in sorted((folder / "truth").glob("*.json"))[:limit]:
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        started, cpu = time.perf_counter(), time.process_time()
+        doc, pages = read_scanned_document(folder / truth["file"])
+        elapsed = time.perf_counter() - started
+        tally.seconds.extend([elapsed / len(pages)] * len(pages))
+        tally.cpu.extend([(time.process_time() - cpu) / len(pages)] * len(pages))
+        scans = folder / "scans" / truth_file.name
+        if scans.exists():
+            for page, scan in zip(pages, json.loads(scans.read_text(encoding="utf-8")), strict=False):
+                tally.skew_errors.append(abs(page.angle - scan["angle"]))
+        score_document(doc, truth, tally, truth_file.stem)
+        print(f"{truth_file.stem}: {len(pages)} pages, {elapsed:.1f} s", file=sys.stderr)
+    return tally
+
+
+def report(tally: Tally) -> dict:
+    tables = {
+        table: {
+            "truth": tally.truth[table],
+            "exact": tally.exact[table],
+            "share": round(tally.exact[table] / tally.truth[table], 4) if tally.truth[table] else 1.0,
+            "wrong": tally.wrong[table],
+            "silent_wrong": tally.silent[table],
+            "extra": tally.extra[table],
+        }
+        for table in sorted(set(tally.truth) | set(tally.extra))
+    }
+    truth, exact = sum(tally.truth.values()), sum(tally.exact.values())
+    pages = len(tally.seconds)
+    return {
+        "tables": tables,
+        "all": {
+            "truth": truth,
+            "exact": exact,
+            "share": round(exact / truth, 4) if truth else 1.0,
+            "wrong": sum(tally.wrong.values()),
+            "silent_wrong": sum(tally.silent.values()),
+            "extra": sum(tally.extra.values()),
+        },
+        "narrative": {"exact": tally.narrative[0], "truth": tally.narrative[1]},
+        "skew_error_deg": {
+            "mean": round(sum(tally.skew_errors) / len(tally.skew_errors), 3) if tally.skew_errors else None,
+            "max": round(max(tally.skew_errors), 3) if tally.skew_errors else None,
+        },
+        "pages": pages,
+        "seconds_per_page": round(sum(tally.seconds) / pages, 2) if pages else 0.0,
+        "cpu_seconds_per_page": round(sum(tally.cpu) / pages, 2) if pages else 0.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("folder", type=Path, help="samplegen.scan output (pdfs/, truth/, scans/)")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    args = parser.parse_args()
+    tally = run(args.folder, args.limit)
+    for problem in tally.problems:
+        print(problem, file=sys.stderr)
+    print(json.dumps(report(tally), ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
