@@ -5,23 +5,30 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+REDIS := /usr/bin/redis-server
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export WAREHOUSE_PATH ?= $(CURDIR)/data/warehouse.duckdb
 export DISCLOSURE_INBOX ?= $(CURDIR)/data/inbox
 
-.PHONY: install run test ui bench lint clean office-fixtures
+.PHONY: install run run-distributed test ui bench lint clean office-fixtures
 
-install: $(STAMP) $(FONT) $(DAGSTER_HOME)/dagster.yaml
+install: $(STAMP) $(FONT) $(DAGSTER_HOME)/dagster.yaml $(REDIS)
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,distributed]'
 	touch $(STAMP)
 
 # The sample generator embeds a real TrueType CJK font (Debian's WenQuanYi Zen Hei).
 $(FONT):
 	(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null) \
 	  || { echo "could not install fonts-wqy-zenhei (needs root and the Debian mirror)"; exit 1; }
+
+# The distributed profile's broker and instance database (make run-distributed, tests marked
+# distributed): Debian's Redis and PostgreSQL 15. Not fatal: without them those tests skip.
+$(REDIS):
+	(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server postgresql-15 >/dev/null) \
+	  || echo "could not install redis-server / postgresql-15: the distributed tests will skip"
 
 $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
@@ -37,6 +44,15 @@ run: install
 	$(BIN)/countybudget ingest data/samples/form_a/pdfs --warehouse data/form_a.duckdb
 	$(BIN)/countybudget score data/form_a.duckdb data/samples/form_a/truth
 	$(BIN)/countybudget query --warehouse $(WAREHOUSE_PATH) --file warehouse/sql/examples/cross_year.sql
+
+# The same ingest with steps on 2 Celery workers and the Dagster instance on PostgreSQL, both started
+# on loopback ports for the run and stopped after it (deploy/celery/stack.py, docs/scaling.md).
+run-distributed: install
+	rm -rf data/inbox && mkdir -p data
+	$(BIN)/countybudget make-samples data/samples --size demo
+	cp -r data/samples/pdfs data/inbox
+	$(BIN)/python -m deploy.celery.stack --workers 2 -- data/inbox --warehouse data/warehouse-distributed.duckdb
+	$(BIN)/countybudget score data/warehouse-distributed.duckdb data/samples/truth
 
 test: install
 	$(BIN)/ruff check .

@@ -12,7 +12,7 @@ from assets.previews import markdown_table, without_none
 from assets.resources import StagingStore, WarehouseResource
 from extract.model import ReasonClass
 from plumbing.staged import EXTRACTED, OUTCOME, SOURCE, Normalised, Quarantined
-from plumbing.tags import SKIPPED_TAG
+from plumbing.tags import CELERY_QUEUE_TAG, LOAD_QUEUE, SKIPPED_TAG
 
 INVALID_FRAMES = ReasonClass.EXTRACTION_ERROR.value  # pandera rejected what the extractor produced
 PREVIEW_ROWS = 20
@@ -75,6 +75,7 @@ def normalised_lines(context: AssetExecutionContext, staging: StagingStore) -> M
 
 @document_asset(
     deps=[normalised_lines],
+    op_tags={CELERY_QUEUE_TAG: LOAD_QUEUE},
     description="Each document loaded into the private working copy in one transaction (its old rows "
     "replaced; an older issue of the same county/department/year/phase superseded); quarantines recorded. "
     "A file removed or changed since registration is not recorded (a later run picks up its new bytes).",

@@ -7,6 +7,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from assets.loading import warehouse_documents
 from assets.previews import markdown_table
 from assets.resources import StagingStore, WarehouseResource
+from plumbing.tags import CELERY_QUEUE_TAG, LOAD_QUEUE
 from plumbing.warehouse_frames import check_inputs, missing_documents
 from warehouse.readback import reader
 
@@ -24,6 +25,7 @@ DOCUMENT_COLUMNS = [
 
 @asset(
     deps=[warehouse_documents],
+    op_tags={CELERY_QUEUE_TAG: LOAD_QUEUE},
     group_name="warehouse",
     description="Finalise dimensions and views on the working copy, report removed files, run cross-document "
     "checks (prior year, budget vs final), then publish atomically (os.replace) as the analysts' read-only file.",

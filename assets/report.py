@@ -37,7 +37,7 @@ def write_atomically(target: Path, text: str) -> None:
     "open findings linked to their pages) of the published warehouse, written after each publish.",
 )
 def analyst_report(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    from countybudget.report import build_report
+    from analyst.report import build_report
 
     started = time.perf_counter()
     out = report_path(warehouse.published)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-BENCHMARKS = ("bench.extraction", "bench.corpus", "bench.ingest")
+BENCHMARKS = ("bench.extraction", "bench.corpus", "bench.ingest", "bench.distributed")
 
 
 def main() -> None:

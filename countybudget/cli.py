@@ -45,6 +45,19 @@ def ingest(paths: list[Path], warehouse: WarehouseOpt = None) -> None:
     raise typer.Exit(run_ingest(paths, warehouse))
 
 
+@app.command("ingest-distributed")
+def ingest_distributed(
+    paths: list[Path],
+    warehouse: WarehouseOpt = None,
+    runs: Annotated[int, typer.Option(help="extraction runs to fan out over the Celery pool")] = 2,
+    extraction_workers: Annotated[int, typer.Option(help="extraction processes per step")] = 1,
+) -> None:
+    """``ingest`` with the steps on a Celery worker pool and the Dagster instance on Postgres (docs/scaling.md)."""
+    from pipelines.distributed_ingest import run_ingest_distributed
+
+    raise typer.Exit(run_ingest_distributed(paths, warehouse, runs, extraction_workers))
+
+
 @app.command()
 def score(warehouse: Path, truthdir: Path) -> None:
     """Per-table precision and recall of exact amounts against the generator's truth."""
@@ -69,7 +82,7 @@ def query(
 @app.command()
 def report(out: Path, warehouse: WarehouseOpt = None) -> None:
     """Write the self-contained HTML comparison report."""
-    from countybudget.report import write_report
+    from analyst.report import write_report
 
     write_report(out, warehouse)
 
@@ -81,7 +94,7 @@ def export(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Write every public view (Parquet by region and year, or CSV) and a Fiscal Data Package."""
-    from countybudget.export import run_export
+    from analyst.export import run_export
 
     raise typer.Exit(run_export(outdir, format, warehouse))
 

@@ -15,8 +15,8 @@ from tests.warehouse_fixtures import ensure_classification, sample_document, sha
 
 ensure_classification()
 
-from countybudget.export import public_views, read_parquet, run_export, view_table  # noqa: E402
-from countybudget.fiscal import RESOURCE_PATH  # noqa: E402
+from analyst.export import public_views, read_parquet, run_export, view_table  # noqa: E402
+from analyst.fiscal import RESOURCE_PATH  # noqa: E402
 from warehouse.loader import DocumentRecord, WarehouseWriter  # noqa: E402
 from warehouse.publish import connect_published  # noqa: E402
 

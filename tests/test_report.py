@@ -13,7 +13,7 @@ from tests.warehouse_fixtures import ensure_classification, sample_document, sha
 
 ensure_classification()
 
-from countybudget.report import write_report  # noqa: E402
+from analyst.report import write_report  # noqa: E402
 from warehouse.loader import DocumentRecord, WarehouseWriter  # noqa: E402
 
 

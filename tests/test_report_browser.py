@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from countybudget.report import write_report
+from analyst.report import write_report
 from tests.browser import dump_dom, ensure_chromium, scan, screenshot
 from tests.report_fixtures import build_report_warehouse
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from countybudget.report import build_report
-from countybudget.report_sections import document_href, finding_page
+from analyst.report import build_report
+from analyst.sections import document_href, finding_page
 from tests.report_fixtures import build_report_warehouse, record_for
 
 
@@ -135,7 +135,7 @@ def test_trends_follow_a_renamed_department_by_key_when_the_keyed_view_exists(tm
 
 
 def test_the_vega_bundle_is_built_once_per_version_and_kept_on_disk(tmp_path, monkeypatch) -> None:
-    from countybudget import report_charts
+    from analyst import charts as report_charts
 
     calls = []
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

@@ -20,7 +20,7 @@ import pyarrow.csv as pacsv
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from countybudget.fiscal import write_fiscal_package
+from analyst.fiscal import write_fiscal_package
 from plumbing.paths import warehouse_path
 from warehouse.publish import connect_published
 

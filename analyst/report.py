@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import jinja2
 
-from countybudget.report_charts import script_json, vega_bundle
-from countybudget.report_sections import analyst_sections
+from analyst.charts import script_json, vega_bundle
+from analyst.sections import analyst_sections
 from plumbing.paths import warehouse_path
 from warehouse.publish import connect_published
 from warehouse.sqlfiles import sql_text

@@ -16,8 +16,8 @@ from urllib.parse import quote
 import duckdb
 from markupsafe import Markup
 
-from countybudget import report_charts as charts
-from countybudget.report_charts import region
+from analyst import charts
+from analyst.charts import region
 
 # (page N) printed in a message names the page outright (narrative checks print it).
 PAGE_IN_MESSAGE = re.compile(r"\(page (\d+)\)")
@@ -116,7 +116,7 @@ def by_region(rows: list[dict]) -> dict[str, list[dict]]:
 
 def views_table(con: duckdb.DuckDBPyConnection) -> Markup:
     """Every public view found in the warehouse (so views added later show up), with rows and columns."""
-    from countybudget.export import public_views
+    from analyst.export import public_views
 
     rows = []
     for view in public_views(con):
