@@ -37,11 +37,11 @@ from assets.partitions import range_tags, register_new
 from assets.publishing import published_warehouse
 from assets.resources import StagingStore, resource_run_config
 from pipelines.ingest import QUIET_LOGS, collect_outcomes, report_missing, root_cause
+from pipelines.plan import plan_batch
 from pipelines.report import print_outcome, print_skipped, print_summary
 from plumbing.known import known_documents
 from plumbing.paths import default_staging_root, warehouse_path
 from plumbing.ranges import contiguous_ranges
-from plumbing.scan import scan
 from plumbing.staged import OUTCOME
 from plumbing.tags import SKIPPED_TAG, WRITER_TAG
 from plumbing.writer_lock import writer_lock
@@ -166,29 +166,26 @@ def run_ingest_distributed(
     if absent:
         console.print(f"[red]no such file or folder:[/] {', '.join(map(str, absent))}")
         return 2
-    found = scan(paths, manifest)
     with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
         known = known_documents(published)
-        todo = found.new_since(known)
-        for entry in found.files:
+        batch = plan_batch(paths, manifest, known)
+        for entry in batch.found.files:
             if entry.document_id in known:
                 print_skipped(console, entry, known[entry.document_id].status)
-        newly_missing = report_missing(console, known, {entry.document_id for entry in found.files})
-        manifest.record(todo)
-        for entry in todo:
+        newly_missing = report_missing(console, known, {entry.document_id for entry in batch.found.files})
+        for entry in batch.todo:
             staging.discard(entry.document_id, OUTCOME)
     errors: list[str] = []
-    if todo or newly_missing:
+    if batch.todo or newly_missing:
         with warnings.catch_warnings(), postgres_instance() as instance:
             warnings.simplefilter("ignore")
-            keys = [entry.document_id for entry in todo]
             errors = run_distributed_batches(
-                instance, published, keys, len(found.files) - len(todo), runs, extraction_workers
+                instance, published, batch.keys, batch.skipped, runs, extraction_workers
             )
-    outcomes, failed = collect_outcomes(staging, todo)
+    outcomes, failed = collect_outcomes(staging, batch.todo)
     for outcome in outcomes:
         print_outcome(console, outcome)
     for error in errors:
         console.print(f"[red]failed[/] {escape(error)}")
-    print_summary(console, outcomes, len(found.files) - len(todo), failed, time.perf_counter() - started)
+    print_summary(console, outcomes, batch.skipped, failed, time.perf_counter() - started)
     return 0 if not errors and not failed else 1
