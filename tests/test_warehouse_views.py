@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -89,6 +90,7 @@ CONTRACT = {
         "budget_yuan DECIMAL(18,2)",
         "final_yuan DECIMAL(18,2)",
         "execution_rate DECIMAL(18,4)",
+        "department_key VARCHAR",
     ),
 }
 
@@ -169,7 +171,7 @@ def test_v_execution_skips_departments_with_one_phase(tmp_path: Path) -> None:
         assert writer.con.execute("SELECT count(*) FROM v_execution").fetchone() == (0,)
 
 
-def test_v_execution_honours_limit_before_finalize(tmp_path: Path) -> None:
+def test_v_execution_honours_limit_with_an_empty_classification(tmp_path: Path) -> None:
     """DuckDB 2.0.1 drops a LIMIT over a LEFT JOIN with a constant ON filter on an empty table."""
     path = tmp_path / "w.duckdb"
     with WarehouseWriter(path) as writer:
@@ -184,6 +186,31 @@ def test_v_execution_honours_limit_before_finalize(tmp_path: Path) -> None:
                     sha = sha_of(f"{department}{year}{phase}")
                     record = DocumentRecord(sha[:16], sha, "x.pdf")
                     writer.load_document(record, document_frames(doc, sha[:16]), [])
+        writer.finalize()  # department keys; then the classification emptied, as before a first finalize
+        writer.con.execute("DELETE FROM dim_classification")
         assert writer.con.execute("SELECT count(*) FROM dim_classification").fetchone() == (0,)
         assert writer.con.execute("SELECT count(*) FROM v_execution").fetchone() == (20,)
         assert len(writer.con.execute("SELECT * FROM v_execution LIMIT 1").fetchall()) == 1
+
+
+def test_v_execution_pairs_renamed_department_and_ignores_unit_budgets(tmp_path: Path) -> None:
+    """中共X budget meets X final through department_key; a 单位预算 of a unit under X is not added."""
+    path = tmp_path / "w.duckdb"
+    with WarehouseWriter(path) as writer:
+        for department, phase, unit, amount in (
+            ("中共白石县委组织部", "budget", None, "300.00"),
+            ("白石县委组织部", "final", None, "270.00"),
+            ("白石县委组织部", "final", "白石县党员教育中心", "50.00"),
+        ):
+            doc = sample_document(department=department, phase=phase)
+            doc.identity = replace(doc.identity, budget_unit=unit)
+            doc.lines = [BudgetLine("expenditure", "201", "x", "total", Decimal(amount), 7)]
+            sha = sha_of(f"{department}{phase}{unit}")
+            writer.load_document(DocumentRecord(sha[:16], sha, "x.pdf"), document_frames(doc, sha[:16]), [])
+        writer.finalize()
+        rows = writer.con.execute(
+            "SELECT department, department_key, code, budget_yuan, final_yuan, execution_rate FROM v_execution"
+        ).fetchall()
+    assert rows == [
+        ("白石县委组织部", "白石县委组织部", "201", Decimal("300.00"), Decimal("270.00"), Decimal("0.9000"))
+    ]

@@ -1,25 +1,16 @@
--- The largest year-over-year changes of a department's expenditure total (合计 of the expenditure
--- table), same phase, consecutive years; percent against the prior year.
-WITH totals AS (
-    SELECT county, department, fiscal_year, phase, sum(amount_yuan) AS total_yuan
-    FROM v_budget_lines
-    WHERE table_type = 'expenditure' AND measure = 'total' AND code IS NULL AND item = '合计'
-        AND budget_unit IS NULL
-    GROUP BY ALL
-)
+-- The largest year-over-year changes of a department's expenditure total, same phase, consecutive
+-- years, percent against the prior year. From v_yoy (level 0), so a department is followed by its
+-- department_key across a rename and a unit's 单位预算 is not counted as its department.
 SELECT
-    t.county,
-    t.department,
-    t.phase,
-    t.fiscal_year,
-    p.total_yuan AS prior_yuan,
-    t.total_yuan,
-    t.total_yuan - p.total_yuan AS change_yuan,
-    CASE WHEN p.total_yuan <> 0
-        THEN CAST((t.total_yuan - p.total_yuan) * 100 / p.total_yuan AS DECIMAL(18, 2)) END AS change_pct
-FROM totals AS t
-JOIN totals AS p
-    ON p.county IS NOT DISTINCT FROM t.county AND p.department = t.department AND p.phase = t.phase
-    AND p.fiscal_year = t.fiscal_year - 1
-ORDER BY abs(t.total_yuan - p.total_yuan) DESC, t.county, t.department, t.fiscal_year, t.phase
+    county,
+    department,
+    phase,
+    fiscal_year,
+    prior_amount_yuan AS prior_yuan,
+    amount_yuan AS total_yuan,
+    change_yuan,
+    change_pct
+FROM v_yoy
+WHERE code IS NULL AND amount_yuan IS NOT NULL AND prior_amount_yuan IS NOT NULL
+ORDER BY abs(change_yuan) DESC, county, department, fiscal_year, phase
 LIMIT 20
