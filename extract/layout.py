@@ -78,16 +78,25 @@ def page_runs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Run]:
     runs: list[Run] = []
     chars: list[str] = []
     box: list[float] = []
+    guessed_break = False  # pdfium inserted a line break here; the next glyph's position decides
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         text = chr(code) if code else ""
-        if not text or text.isspace() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+        generated = pdfium_c.FPDFText_IsGenerated(raw, index) == 1
+        if generated and text in ("\r", "\n"):
+            guessed_break = guessed_break or bool(box)
+            continue
+        if not text or text.isspace() or generated:
             _close_run(runs, chars, box, trailing_space=True)
+            guessed_break = False
             continue
         pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
         x0, y0, x1, y1 = _upright((left.value, bottom.value, right.value, top.value), rotation, width, height)
-        if box and not _continues(box, x0, y0, x1, y1):
+        if guessed_break and not _adjacent(box, x0, y0, x1, y1):
+            _close_run(runs, chars, box, trailing_space=True)
+        elif box and not _continues(box, x0, y0, x1, y1):
             _close_run(runs, chars, box, trailing_space=False)
+        guessed_break = False
         if box:
             box[:] = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
         else:
@@ -104,6 +113,18 @@ def _continues(box: list[float], x0: float, y0: float, x1: float, y1: float) -> 
     shared = min(box[3], y1) - max(box[1], y0)
     same_line = shared >= 0.3 * min(run_height, char_height) or (y1 - y0 < 2 and box[1] - 2 <= y0 <= box[3])
     return same_line and box[2] - 0.5 * run_height <= x0 <= box[2] + 0.8 * max(run_height, char_height)
+
+
+def _adjacent(box: list[float], x0: float, y0: float, x1: float, y1: float) -> bool:
+    """The glyph after a line break pdfium generated sits right after the run, on its line: the
+    break was a guess (Chromium's Skia places each glyph run with its own matrix, and pdfium takes
+    a glyph a fraction of a point left of where it expected it for a new line)."""
+    if not box:
+        return False
+    run_height = max(box[3] - box[1], 0.1)
+    shared = min(box[3], y1) - max(box[1], y0)
+    same_line = shared >= 0.6 * min(run_height, max(y1 - y0, 0.1))
+    return same_line and box[2] - 0.5 * run_height <= x0 <= box[2] + 0.25 * run_height
 
 
 def _close_run(runs: list[Run], chars: list[str], box: list[float], trailing_space: bool) -> None:

@@ -92,14 +92,14 @@ def printed_marks(specs: list[TableSpec], style: Style) -> list[tuple[Mark, str]
     return out
 
 
-def stamp_pages(pdf: Path, marks: list[tuple[Mark, str]], offset: int) -> int:
+def stamp_pages(pdf: Path, marks: list[tuple[Mark, str]], offset: int, texts: list[str] | None = None) -> int:
     """Set ``mark["page"]`` (``offset`` + the 1-based page in ``pdf``) for every printed amount.
 
     Marks come in print order, so each is on the current page or a later one; a page's amounts
     (as a multiset) must be exactly the marks given to it, else the function raises: nothing is
-    guessed. Returns the page count of ``pdf``.
+    guessed. Returns the page count of ``pdf``. ``texts``: the pages' text when read another way.
     """
-    pages = [Counter(TOKEN.findall(text)) for text in page_texts(pdf)]
+    pages = [Counter(TOKEN.findall(text)) for text in (page_texts(pdf) if texts is None else texts)]
     current = 0
     for mark, shown in marks:
         while current < len(pages) and not pages[current][shown]:

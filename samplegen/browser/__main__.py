@@ -1,0 +1,5 @@
+import sys
+
+from samplegen.browser.corpus import main
+
+sys.exit(main())
