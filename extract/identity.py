@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extract.model import DocumentIdentity
 from extract.pages import page_lines
-from extract.text import squash
+from extract.text import arabic_years, squash
 
 _PHASES = {"预算": "budget", "决算": "final"}
 _NAME = r"[^:：，,。、;；|\d]"
@@ -271,7 +271,7 @@ def identify(page_texts: list[str], pages_to_search: int) -> DocumentIdentity | 
 
     None only when the first pages carry no 部门/单位 预算/决算 wording at all (not a disclosure).
     """
-    pages = page_texts[:pages_to_search]
+    pages = [arabic_years(text) for text in page_texts[:pages_to_search]]
     first_pages = squash("".join(pages))
     best: DocumentIdentity | None = None
     for text in pages:

@@ -109,6 +109,11 @@ RADICAL_LOOKALIKES = str.maketrans(
 )
 
 _WHITESPACE = re.compile(r"\s+")
+# A year written in Chinese numerals (二〇二四年, 二○二四年 with a white circle, 二零二四年, 二O二四年).
+_YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "O": "0", "Ｏ": "0", "o": "0"} | {
+    c: str(i) for i, c in enumerate("一二三四五六七八九", start=1)
+}
+_CN_YEAR = re.compile(rf"[{''.join(_YEAR_DIGITS)}]{{4}}(?=\s*年)")
 _CN_NUM = "一二三四五六七八九十百零〇"
 # 一、 （一） (一) (1) 1. 1、 1． 其中： 第一部分 ... ; applied repeatedly (e.g. "其中：1、").
 _ORDINAL = re.compile(
@@ -120,6 +125,16 @@ _ORDINAL = re.compile(
     rf"|[①②③④⑤⑥⑦⑧⑨⑩]"
     rf")"
 )
+
+
+def arabic_years(text: str) -> str:
+    """Years printed in Chinese numerals as digits (二〇二四年 → 2024年); other numerals untouched."""
+
+    def digits(match: re.Match[str]) -> str:
+        year = "".join(_YEAR_DIGITS[c] for c in match.group(0))
+        return year if year[:2] in ("19", "20") else match.group(0)
+
+    return _CN_YEAR.sub(digits, text)
 
 
 def nfkc(text: str) -> str:

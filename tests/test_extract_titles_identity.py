@@ -273,3 +273,23 @@ def test_unit_budget_names_its_department_from_the_units_description():
         "某某市某某中心是某某市民政局下属事业单位。",
     ]
     assert _fields(identify(pages, 3)) == ("某某市", "city", "某某市民政局", "某某市某某中心", 2026, "budget")
+
+
+@pytest.mark.parametrize(
+    ("cover", "year", "department"),
+    [
+        ("通城县财政局\n二〇二四年部门预算\n", 2024, "通城县财政局"),  # 〇 U+3007
+        ("通城县财政局二○二四年部门预算公开", 2024, "通城县财政局"),  # ○ U+25CB, a white circle
+        ("通城县财政局二零二四年度部门决算", 2024, "通城县财政局"),
+        ("中共白石县委组织部\n二O二三年度部门决算\n二〇二四年三月", 2023, "中共白石县委组织部"),  # a letter O
+    ],
+)
+def test_identify_reads_a_year_in_chinese_numerals(cover: str, year: int, department: str) -> None:
+    identity = identify([cover, "", ""], 3)
+    assert (identity.fiscal_year, identity.department) == (year, department)
+
+
+def test_chinese_numerals_that_are_not_a_year_stay() -> None:
+    from extract.text import arabic_years
+
+    assert arabic_years("二〇二四年 一二三四年 三〇〇〇元") == "2024年 一二三四年 三〇〇〇元"
