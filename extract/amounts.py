@@ -19,7 +19,7 @@ UNIT_FACTORS: dict[str, Decimal] = {
 # Compared after NFKC (squash): "…" arrives as "...", "－" as "-", "／" as "/".
 _NOT_REPORTED = {"", "-", "—", "–", "－", "/", "／", "--", "——", "…", "……", "—-", "...", "......"}
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_UNIT_LINE = re.compile(r"单位[:：]?\s*(万元|千元|元)")
+_UNIT_LINE = re.compile(r"单位[:：]?\s*(?:人民币)?(万元|千元|元)")
 CENT = Decimal("0.01")
 
 

@@ -254,7 +254,13 @@ def test_three_public_prior_year_item():
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("单位：万元", "万元"), ("金额单位: 元", "元"), ("单位：千元", "千元"), ("部门：白石县", None)],
+    [
+        ("单位：万元", "万元"),
+        ("金额单位: 元", "元"),
+        ("单位：千元", "千元"),
+        ("单位：人民币万元", "万元"),
+        ("部门：白石县", None),
+    ],
 )
 def test_find_unit(text, unit):
     assert find_unit(text) == unit
