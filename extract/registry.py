@@ -71,7 +71,7 @@ class TableSpec:
     final_titles: tuple[str, ...]
     codes: str  # one of CODE_FAMILIES
     measures: tuple[MeasureRule, ...]
-    signature: Signature | None
+    signatures: tuple[Signature, ...]  # alternatives: any one identifies the table
     signature_codes: str | None = None  # the body's code family must agree (functional vs economic)
     two_sided: tuple[str, str] | None = None  # (收入 side, 支出 side) measure of a generic column
     generic_total: bool = False  # one generic amount column (金额, 预算数) is its total
@@ -143,8 +143,7 @@ class Registry:
         found = [
             spec.key
             for spec in self.tables
-            if spec.signature is not None
-            and spec.signature.matches(elements, rows)
+            if any(signature.matches(elements, rows) for signature in spec.signatures)
             and (code_family is None or spec.signature_codes in (None, code_family))
         ]
         return found[0] if len(found) == 1 else None
@@ -153,6 +152,8 @@ class Registry:
 def _spec(entry: dict, shared: dict[str, list]) -> TableSpec:
     measures = entry["measures"] if "measures" in entry else shared[entry["measures_like"]]
     signature = entry.get("signature")
+    if isinstance(signature, dict):
+        signature = [signature]
     codes = entry.get("codes", "none")
     if codes not in CODE_FAMILIES:
         raise ValueError(f"table {entry['key']}: codes must be one of {CODE_FAMILIES}, not {codes!r}")
@@ -167,7 +168,7 @@ def _spec(entry: dict, shared: dict[str, list]) -> TableSpec:
         final_titles=tuple(entry.get("final_titles", ())),
         codes=codes,
         measures=tuple((pattern, key) for pattern, key in measures),
-        signature=_signature(signature) if signature else None,
+        signatures=tuple(_signature(one) for one in signature) if signature else (),
         signature_codes=entry.get("signature_codes"),
         two_sided=(two_sided[0], two_sided[1]) if two_sided else None,
         generic_total=entry.get("generic_total", False),

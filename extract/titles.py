@@ -51,6 +51,14 @@ def looks_like_title(text: str) -> bool:
     return not raw.startswith(_NOT_TITLE_START) and not any(mark in raw for mark in ",，。;；")
 
 
+_NUMBER_ONLY = re.compile(r"[\d\s]|公开|附件|附|表|续|第|号|[(（)）]")
+
+
+def names_a_table(text: str) -> bool:
+    """A title-like line with words in it (项目绩效目标表), not only a table number (公开 01 表)."""
+    return looks_like_title(text) and bool(_NUMBER_ONLY.sub("", clean_title(text)))
+
+
 def classify_title(text: str, registry: Registry = REGISTRY) -> str | None:
     """The table_type a title names, or None (not a title, or not a standard table); the words
     are the registry's title rules, tried most specific first."""
