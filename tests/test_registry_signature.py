@@ -85,7 +85,9 @@ UNTITLED_PAGE = "部门：通城县财政局 单位：万元\n合计 因公出�
 
 
 def test_an_untitled_page_is_routed_and_stitched_by_its_header():
-    titled_page = "一般公共预算“三公”经费支出表\n单位：万元\n合计 因公出国(境)费\n12.50 2.00\n注：本表反映三公经费。"
+    titled_page = (
+        "一般公共预算“三公”经费支出表\n单位：万元\n合计 因公出国(境)费\n12.50 2.00\n注：本表反映三公经费。"
+    )
     routes = route_pages(["封面", UNTITLED_PAGE], 8)
     assert [(r.page, r.untitled, r.titles) for r in routes] == [(2, True, [])]
     grids = {2: [grid_from_rows(2, THREE_PUBLIC), grid_from_rows(2, AMBIGUOUS)]}
