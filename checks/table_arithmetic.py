@@ -13,44 +13,16 @@ from checks.finding_text import mismatch
 from checks.findings import Finding
 from checks.line_index import LineIndex, Row
 from checks.tolerance import Tolerances, agrees, rounding_allowance
+from extract.registry import REGISTRY
 
-CODED_TABLES = (
-    "revenue",
-    "expenditure",
-    "general_budget_expenditure",
-    "government_fund_expenditure",
-    "state_capital_expenditure",
-    "basic_expenditure_economic",
-)
+# Tables whose rows form a code tree (hierarchy and 合计 sums), and each table's row identity:
+# table -> (total measure, alternatives of part measures); the first alternative whose measures the
+# row prints is used (general_budget_expenditure prints 基本支出 小计 or only 人员/公用经费). Both
+# come from the table registry (extract/tables.toml).
+CODED_TABLES = tuple(spec.key for spec in REGISTRY.tables if spec.code_tree)
 TOTAL_LABELS = ("合计", "总计")
 ZERO = Decimal("0.00")
-
-# table -> (total measure, alternatives of part measures): the first alternative whose measures the
-# row prints is used (general_budget_expenditure prints 基本支出 小计 or only 人员/公用经费).
-ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
-    "revenue": ("total", ()),  # () = every other measure of the row
-    "expenditure": (
-        "total",
-        (
-            ("basic", "project", "remit_superior", "operation_expense", "affiliated_subsidy", "reserve"),
-            (
-                "personnel",
-                "public_use",
-                "project",
-                "remit_superior",
-                "operation_expense",
-                "affiliated_subsidy",
-                "reserve",
-            ),
-        ),
-    ),
-    "general_budget_expenditure": ("total", (("basic", "project"), ("personnel", "public_use", "project"))),
-    "government_fund_expenditure": ("total", (("basic", "project"),)),
-    "state_capital_expenditure": ("total", (("basic", "project"),)),
-    "basic_expenditure_economic": ("total", (("personnel", "public_use"),)),
-    "fiscal_summary": ("total", (("general_budget", "government_fund", "state_capital"),)),
-    "procurement": ("total", (("goods", "works", "services"),)),
-}
+ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = REGISTRY.row_parts()
 _NOT_A_SUMMARY_ITEM = re.compile(r"合计|总计|小计|结转|结余")
 
 

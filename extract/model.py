@@ -10,22 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from extract.registry import REGISTRY
+
 PHASES = ("budget", "final")
 REGION_LEVELS = ("county", "district", "city", "province", "central")
 
-TABLE_TYPES = (
-    "summary",
-    "revenue",
-    "expenditure",
-    "fiscal_summary",
-    "general_budget_expenditure",
-    "basic_expenditure_economic",
-    "three_public",
-    "government_fund_expenditure",
-    "state_capital_expenditure",
-    "project_expenditure",
-    "procurement",
-)
+TABLE_TYPES = REGISTRY.keys  # the table registry (extract/tables.toml); the first nine are standard
 
 
 class ReasonClass(StrEnum):

@@ -14,6 +14,7 @@ from extract.titles import (
     is_continuation_marker,
     is_continued_title,
     looks_like_title,
+    names_a_table,
 )
 
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
@@ -36,8 +37,11 @@ class PageRoute:
     tabular: bool = False  # the text layer shows table rows (numbers, codes)
     title_tops: list[float] = field(default_factory=list)  # PDF y of each title's top, when known
     other_title_tops: list[float] = field(default_factory=list)  # titles of tables we do not read
+    untitled: bool = False  # a table with no title at all: its grids are classified by their header
 
 
+_HEADER_WORDS = re.compile(r"合计|总计|预算数|决算数")
+UNTITLED = "?"  # the open table of an untitled page: its type is known once its header is read
 _LIST_OF_TITLES = 3  # this many table titles on a page without a table row: a list of tables
 
 
@@ -108,6 +112,17 @@ def looks_tabular(lines: list[str]) -> bool:
     return any(_TABULAR.search(line) for line in lines)
 
 
+def is_untitled_table(lines: list[str], top_lines: int) -> bool:
+    """A table page whose title is missing (an image, cut off): a unit / 部门 line at the top and
+    table rows, but no title-like line and no sentences. Its header decides what it is."""
+    return (
+        has_unit_line(lines[:top_lines])
+        and (looks_tabular(lines) or any(_HEADER_WORDS.search(line) for line in lines[: 2 * top_lines]))
+        and not any(names_a_table(line) for line in lines)
+        and not is_prose(lines)
+    )
+
+
 def route_pages(
     page_texts: list[str], top_lines: int, line_tops: list[list[float]] | None = None
 ) -> list[PageRoute]:
@@ -150,12 +165,16 @@ def route_pages(
             )
         elif (
             open_table
+            and not (open_table == UNTITLED and is_untitled_table(lines, top_lines))
             and not has_unknown_title(lines, top_lines)
             and not is_prose(lines)
             and (looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3]))
         ):
             others = _other_title_tops(lines, _tops(line_tops, number, lines), set())
             routes.append(PageRoute(number, [], True, unit, False, True, [], others))
+        elif is_untitled_table(lines, top_lines):
+            routes.append(PageRoute(number, [], False, unit, False, True, untitled=True))
+            titles = [(0, UNTITLED, "")]
         else:
             open_table = None
             continue

@@ -9,13 +9,14 @@ from decimal import Decimal
 from extract.amounts import AmountError, parse_amount, to_yuan
 from extract.headers import Column
 from extract.model import BudgetLine
+from extract.registry import REGISTRY
 from extract.text import normalise_label, squash, strip_ordinal
 
 _DIGITS = re.compile(r"^\d+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(20\d{2})")
 TOTAL_ROW = "合计"
-_NO_CODE_TABLES = ("summary", "fiscal_summary", "three_public")
+_NO_CODE_TABLES = REGISTRY.with_codes("none")  # a code printed in these tables is not the row's
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from extract.grid import Grid
 from extract.routing import PageRoute
+from extract.signature import classify_header
 
 
 @dataclass
@@ -19,6 +20,7 @@ class TablePages:
     grids: list[Grid] = field(default_factory=list)
     body_without_grid: bool = False  # rows in the text layer but no ruled table found
     assumed_unit: str | None = None  # no unit line printed: the unit of the table before it
+    by_header: bool = False  # no title printed: classified by its column headers
 
 
 def assume_missing_units(tables: list[TablePages]) -> list[TablePages]:
@@ -55,6 +57,9 @@ def stitch(routes: list[PageRoute], grids_by_page: dict[int, list[Grid]]) -> lis
     current: TablePages | None = None
     for route in routes:
         grids = list(grids_by_page.get(route.page, []))
+        if route.untitled:
+            current = _untitled(route, grids, tables, current)
+            continue
         if (route.title_tops or route.other_title_tops) and grids and all(grid.top for grid in grids):
             current = _stitch_by_position(route, grids, tables, current)
             continue
@@ -73,7 +78,28 @@ def stitch(routes: list[PageRoute], grids_by_page: dict[int, list[Grid]]) -> lis
             tables.append(current)
         if route.continues and not grids_by_page.get(route.page):
             current = None  # camelot found no table: whatever was open has ended
-    return tables
+    titled = {table.table_type for table in tables if not table.by_header}
+    return [table for table in tables if not (table.by_header and table.table_type in titled)]
+
+
+def _untitled(
+    route: PageRoute, grids: list[Grid], tables: list[TablePages], current: TablePages | None
+) -> TablePages | None:
+    """Grids of a page without a title: each whose header signature names exactly one table type
+    starts that table (kept only if no printed title names the same table), or goes on with the
+    table before it when it repeats that table's header; the others are not read. Returns the
+    table left open."""
+    for grid in grids:
+        table_type = classify_header(grid)
+        if current is not None and current.by_header and table_type == current.table_type:
+            current.grids.append(grid)  # the same header (and unit line) repeated: it goes on
+            continue
+        current = (
+            TablePages(table_type, "", route.page, route.unit, [grid], by_header=True) if table_type else None
+        )
+        if current is not None:
+            tables.append(current)
+    return current
 
 
 def _stitch_by_position(

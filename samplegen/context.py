@@ -5,43 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extract.registry import REGISTRY
 from samplegen.catalog import FUNCTIONAL_CLASSES
 from samplegen.finance import ZERO, Finances
 from samplegen.style import Style
 
 CN_NUMERALS = "一二三四五六七八九十"
 
-BUDGET_TITLES = {
-    "summary": ("部门收支总表", "收支预算总表", "财务收支预算总表"),  # the third: Shanghai 2025 wording
-    "revenue": ("部门收入总表", "收入预算总表", "财务收入预算总表"),
-    "expenditure": ("部门支出总表", "支出预算总表", "财务支出预算总表"),
-    "fiscal_summary": ("财政拨款收支总表", "财政拨款收支预算总表"),
-    "general_budget_expenditure": ("一般公共预算支出表", "一般公共预算支出功能分类预算表"),
-    "basic_expenditure_economic": (
-        "一般公共预算基本支出表",
-        "一般公共预算基本支出经济分类预算表",
-        "一般公共预算基本支出部门预算经济分类预算表",
-    ),
-    "three_public": ("一般公共预算“三公”经费支出表", "一般公共预算“三公”经费支出预算表"),
-    "government_fund_expenditure": ("政府性基金预算支出表",),
-    "state_capital_expenditure": ("国有资本经营预算支出表",),
-    "project_expenditure": ("项目支出表", "项目支出预算表"),
-    "procurement": ("政府采购预算表", "政府采购预算明细表"),
-}
-FINAL_TITLES = {
-    "summary": ("收入支出决算总表",),
-    "revenue": ("收入决算表",),
-    "expenditure": ("支出决算表",),
-    "fiscal_summary": ("财政拨款收入支出决算总表",),
-    "general_budget_expenditure": ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表"),
-    "basic_expenditure_economic": ("一般公共预算财政拨款基本支出决算表",),
-    "three_public": ("财政拨款“三公”经费支出决算表",),
-    "government_fund_expenditure": ("政府性基金预算财政拨款收入支出决算表",),
-    "state_capital_expenditure": (
-        "国有资本经营预算财政拨款收入支出决算表",
-        "国有资本经营预算财政拨款支出决算表",
-    ),
-}
+# The titles printed per table type: the table registry's (extract/tables.toml), in its order.
+BUDGET_TITLES = REGISTRY.titles("budget")
+FINAL_TITLES = REGISTRY.titles("final")
 
 
 def cn_number(n: int) -> str:

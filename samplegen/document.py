@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from extract.registry import REGISTRY
 from samplegen import tables_budget as tb
 from samplegen import tables_final as tf
 from samplegen.context import DocContext, cn_number
@@ -82,16 +83,9 @@ def table_builders(ctx: DocContext) -> dict[str, Callable[[DocContext, str], Tab
     return {key: builders[key] for key in order if key in builders}
 
 
-PADDED = ("revenue", "expenditure", "general_budget_expenditure", "basic_expenditure_economic")
-TABLE_NOTES = {
-    "summary": "注：本表反映部门本年度的总收支情况。",
-    "revenue": "注：本表反映部门本年度取得的各项收入情况。",
-    "expenditure": "注：本表反映部门本年度各项支出情况。",
-    "fiscal_summary": "注：本表反映部门本年度财政拨款总收支情况。",
-    "general_budget_expenditure": "注：本表反映部门本年度一般公共预算财政拨款支出情况。",
-    "basic_expenditure_economic": "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。",
-    "three_public": "注：本表反映部门本年度“三公”经费支出情况。",
-}
+# From the table registry (extract/tables.toml): tables padded with blank rows, and their 注.
+PADDED = tuple(spec.key for spec in REGISTRY.tables if spec.generator_padded)
+TABLE_NOTES = {spec.key: spec.generator_note for spec in REGISTRY.tables if spec.generator_note}
 
 
 def standard_tables(ctx: DocContext) -> list[TableSpec]:

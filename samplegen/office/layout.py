@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
+from extract.registry import REGISTRY
 from samplegen.context import DocContext
 
 # Small tables that templates often print together on one sheet (and so on one page).
-SMALL_TABLES = ("three_public", "government_fund_expenditure", "state_capital_expenditure")
+SMALL_TABLES = tuple(spec.key for spec in REGISTRY.tables if spec.generator_small)  # extract/tables.toml
 
 
 @dataclass(frozen=True)
