@@ -104,8 +104,8 @@ def read_scanned(path: Path, settings: ExtractSettings) -> ScannedDocument:
             skipped = "".join(f"; {scan.errors[n]}" for n in sorted(scan.errors))
             raise QuarantineError(
                 ReasonClass.NOT_BUDGET,
-                f"{path.name}: no text layer, and no 部门预算/部门决算 title read by OCR on its first "
-                f"{first} pages{skipped}",
+                f"{path.name}: no text layer, and no 部门预算/部门决算 title read by OCR on its "
+                f"{'first page' if first == 1 else f'first {first} pages'}{skipped}",
             )
         for number in range(first + 1, count + 1):
             _read_page(pdf, number, ocr, settings.ocr_seconds_per_page, scan)
