@@ -36,13 +36,16 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 
 run: install
 	rm -rf data/inbox && mkdir -p data
-	$(BIN)/countybudget make-samples data/samples --size demo
+	$(BIN)/countybudget make-samples data/samples --size demo --form-b
 	cp -r data/samples/pdfs data/inbox
 	$(BIN)/countybudget ingest data/inbox --warehouse $(WAREHOUSE_PATH)
 	$(BIN)/countybudget score $(WAREHOUSE_PATH) data/samples/truth
 	# form (a): the same kind of documents with every table a screenshot, read by OCR (its own warehouse)
 	$(BIN)/countybudget ingest data/samples/form_a/pdfs --warehouse data/form_a.duckdb
 	$(BIN)/countybudget score data/form_a.duckdb data/samples/form_a/truth
+	# form (b): two documents printed, stamped and scanned (no text layer), every page read by OCR
+	$(BIN)/countybudget ingest data/samples/form_b/pdfs --warehouse data/form_b.duckdb
+	$(BIN)/countybudget score data/form_b.duckdb data/samples/form_b/truth
 	$(BIN)/countybudget query --warehouse $(WAREHOUSE_PATH) --file warehouse/sql/examples/cross_year.sql
 
 # The same ingest with steps on 2 Celery workers and the Dagster instance on PostgreSQL, both started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -26,11 +27,27 @@ def make_samples(
             help="also scan N documents (spread over the corpus) into OUTDIR/scanned: image-only, form b"
         ),
     ] = 0,
+    form_b: Annotated[
+        bool,
+        typer.Option(
+            "--form-b", help="also write OUTDIR/form_b: two documents printed, stamped and scanned (form b)"
+        ),
+    ] = False,
 ) -> None:
-    """Write the sample corpus: OUTDIR/pdfs/**.pdf and OUTDIR/truth/*.json."""
+    """Write the sample corpus: OUTDIR/pdfs/**.pdf and OUTDIR/truth/*.json (and OUTDIR/form_a)."""
     from samplegen.corpus import write_corpus
 
     write_corpus(outdir, size=size, seed=seed)
+    if form_b:
+        from samplegen.scan import FORM_B, scan_form_b
+
+        started = time.perf_counter()
+        truths = scan_form_b(outdir, seed)
+        pages = sum(t["pages"] for t in truths)
+        print(
+            f"make-samples: {len(truths)} documents ({pages} pages) scanned into {outdir / FORM_B} "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
     if scanned:
         from samplegen.scan import scan_corpus
 

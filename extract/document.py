@@ -22,6 +22,7 @@ from extract.pages import read_page_layouts
 from extract.performance import extract_targets
 from extract.position_grid import position_grid
 from extract.routing import route_pages, toc_tables
+from extract.scanned import read_scanned
 from extract.settings import ExtractSettings
 from extract.stitch import assume_missing_units, stitch
 
@@ -30,7 +31,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")  # scans carry at most page numbers in the
 
 
 def extract_document(path: Path, settings: ExtractSettings | None = None) -> ExtractedDocument:
-    """Read one disclosure PDF; raises QuarantineError (no_text_layer, not_budget, no_tables)."""
+    """Read one disclosure PDF; raises QuarantineError (not_budget, no_tables; no_text_layer with OCR off)."""
     settings = settings or ExtractSettings()
     started = time.perf_counter()
     path = Path(path)
@@ -42,10 +43,10 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         )
         raise QuarantineError(reason, f"{path.name}: unreadable PDF ({error})") from error
     page_texts = [lines_text(lines) for lines in layouts]
+    scan = None
     if sum(len(_CJK.findall(text)) for text in page_texts) < settings.min_cjk_chars:
-        raise QuarantineError(
-            ReasonClass.NO_TEXT_LAYER, f"{path.name}: no text layer (scanned or image-only PDF)"
-        )
+        scan = read_scanned(path, settings)  # a scan: every page read by OCR (extract/scanned.py)
+        layouts, page_texts = scan.layouts, scan.page_texts
     identity = identify(page_texts, settings.identity_pages)
     if identity is None:
         raise QuarantineError(
@@ -55,15 +56,19 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     routes = route_pages(
         page_texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
     )
-    grids = read_grids(path, [route.page for route in routes], settings)
-    images = read_image_tables(
-        path, routes, page_texts, settings, {page for page, found in grids.items() if found}
-    )
+    if scan is None:
+        grids = read_grids(path, [route.page for route in routes], settings)
+        images = read_image_tables(
+            path, routes, page_texts, settings, {page for page, found in grids.items() if found}
+        )
+    else:
+        grids, images = {}, scan.image_tables(routes)
     routes = images.routes
     merge_grids(grids, images.grids)
-    unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
-    grids.update(read_unruled_grids(path, unruled, settings))
-    grids.update(_position_grids(routes, grids, layouts))
+    if scan is None:  # on a scan, text positions are OCR's: no grid is guessed from them
+        unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
+        grids.update(read_unruled_grids(path, unruled, settings))
+        grids.update(_position_grids(routes, grids, layouts))
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
     document.ocr_pages = images.pages
     for table in assume_missing_units(stitch(routes, grids)):
@@ -72,7 +77,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         document.tables.append(report)
     add_ocr_errors(document.tables, images.errors)
     if settings.run_narrative:
-        _add_text_readings(document, path, page_texts)
+        _add_text_readings(document, path, page_texts, scan.tables() if scan else None)
     if not routes and not document.narrative:  # a narrative-only part (tables in another file) is loaded
         raise QuarantineError(
             ReasonClass.NO_TABLES, f"{path.name}: no standard table title and no narrative figure found"
@@ -92,12 +97,15 @@ def _position_grids(routes: list, grids: dict[int, list], layouts: list) -> dict
     return found
 
 
-def _add_text_readings(document: ExtractedDocument, path: Path, page_texts: list[str]) -> None:
-    """Narrative metrics, projects and performance targets; their failure never costs the tables."""
+def _add_text_readings(
+    document: ExtractedDocument, path: Path, page_texts: list[str], tables: list | None = None
+) -> None:
+    """Narrative metrics, projects and performance targets; their failure never costs the tables.
+    ``tables``: a scan's OCR grids as (page, rows), for the target tables camelot cannot see."""
     readers = (
         ("narrative", lambda: extract_narrative(page_texts)),
         ("projects", lambda: extract_projects(page_texts)),
-        ("targets", lambda: extract_targets(path, page_texts)),
+        ("targets", lambda: extract_targets(path, page_texts, tables)),
     )
     for attribute, read in readers:
         try:

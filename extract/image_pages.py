@@ -113,9 +113,7 @@ def _read_page(
             image = render_page(pdf[number - 1], ocr.dpi)
             grids = ocr_page_grids(image, number, ocr)
     except Exception as error:  # noqa: BLE001 - the engine wraps our timeout in its own error
-        late = time.perf_counter() - started >= budget
-        last = (str(error).strip().splitlines() or [""])[-1][:160]
-        why = f"OCR over {budget:g} s" if late else f"OCR failed: {type(error).__name__}: {last}"
+        why = give_up_reason(error, time.perf_counter() - started, budget)
         result.errors[number] = f"page {number}: table image not read ({why})"
         log.warning("%s", result.errors[number])
         return
@@ -135,6 +133,15 @@ def _read_page(
         for grid in grids
     ]
     result.grids[number] = points
+
+
+def give_up_reason(error: Exception, elapsed: float, budget: float) -> str:
+    """Why a page's OCR was given up: over its budget (the alarm, whatever the engine wrapped it
+    in), or the error's type and last line."""
+    if elapsed >= budget:
+        return f"OCR over {budget:g} s"
+    last = (str(error).strip().splitlines() or [""])[-1][:160]
+    return f"OCR failed: {type(error).__name__}: {last}"
 
 
 def merge_grids(grids: dict[int, list[Grid]], extra: dict[int, list[Grid]]) -> None:
@@ -166,8 +173,9 @@ def time_budget(seconds: float) -> Iterator[None]:
 
 
 def add_ocr_errors(tables: list[TableReport], errors: dict[int, str]) -> None:
-    """A page given up is reported on the table printed there (or the last one before it)."""
+    """A page given up is reported on the table printed there (or the last one before it, or the
+    first table when none comes before it: a scanned narrative page given up)."""
     for page, message in sorted(errors.items()):
-        owners = [table for table in tables if min(table.pages, default=page + 1) <= page]
+        owners = [table for table in tables if min(table.pages, default=page + 1) <= page] or tables[:1]
         if owners:
             owners[-1].errors.append(message)

@@ -63,13 +63,18 @@ def targets_from_tables(
     return found
 
 
-def extract_targets(path: Path, page_texts: list[str]) -> list[PerformanceTarget]:
-    """Every indicator row of the document's performance-target tables."""
+def extract_targets(
+    path: Path, page_texts: list[str], tables: list[tuple[int, list[list[str]]]] | None = None
+) -> list[PerformanceTarget]:
+    """Every indicator row of the document's performance-target tables. ``tables`` (page, rows),
+    when given, stand for camelot's: a scanned document's tables read by OCR (extract/scanned.py)."""
     try:
         pages = [i + 1 for i, text in enumerate(page_texts) if page_mentions_targets(text)]
         if not pages:
             return []
-        found = targets_from_tables(_tables_or_nothing(Path(path), pages), page_texts)
+        if tables is None:
+            tables = _tables_or_nothing(Path(path), pages)
+        found = targets_from_tables([(page, rows) for page, rows in tables if page in pages], page_texts)
         return found if found else targets_from_text(page_texts)
     except Exception as exc:  # noqa: BLE001 - targets are extras: never block the tables
         log.warning("performance targets of %s not read: %r", path, exc)

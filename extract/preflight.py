@@ -1,4 +1,4 @@
-"""Cheap gate every file passes before extraction: is it a readable, bounded, text PDF?
+"""Cheap gate every file passes before extraction: is it a readable, bounded PDF?
 
 Runs on every inbox file, so it only reads bytes, scans them with C-speed tools and asks pdfium
 (and pypdf) to open the file; no rendering, no table detection. A file that fails raises
@@ -37,12 +37,8 @@ def preflight(path: Path, limits: Limits) -> None:
     data = _read_bounded(path, limits)
     _check_markers(path, data)
     _check_raw_syntax(path, data, limits)
-    page_texts_present = _check_with_pdfium(path, limits)
+    _check_with_pdfium(path, limits)  # a file without a text layer is a scan: extraction reads it by OCR
     _check_with_pypdf(path)
-    if not page_texts_present:
-        raise QuarantineError(
-            ReasonClass.NO_TEXT_LAYER, f"{path.name}: no page has a text layer (an image-only scan?)"
-        )
 
 
 def _read_bounded(path: Path, limits: Limits) -> bytes:
@@ -98,8 +94,8 @@ def _check_raw_syntax(path: Path, data: bytes, limits: Limits) -> None:
             )
 
 
-def _check_with_pdfium(path: Path, limits: Limits) -> bool:
-    """Open with pdfium; return whether any page has text. Pages are counted before text is read."""
+def _check_with_pdfium(path: Path, limits: Limits) -> None:
+    """Open with pdfium and count the pages."""
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -115,21 +111,8 @@ def _check_with_pdfium(path: Path, limits: Limits) -> bool:
                 ReasonClass.TOO_LARGE,
                 f"{path.name}: {pages} pages is over the page limit of {limits.max_pages}",
             )
-        return any(_page_has_text(pdf, index) for index in range(pages))
     finally:
         pdf.close()
-
-
-def _page_has_text(pdf: pdfium.PdfDocument, index: int) -> bool:
-    page = pdf[index]
-    try:
-        textpage = page.get_textpage()
-        try:
-            return bool(textpage.get_text_range().strip())
-        finally:
-            textpage.close()
-    finally:
-        page.close()
 
 
 def _check_with_pypdf(path: Path) -> None:

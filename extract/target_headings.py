@@ -14,7 +14,7 @@ from extract.text import nfkc, squash
 _PROJECT = re.compile(r"^(?:[\d.、]+)?(?P<name>.+?)项目(?:支出)?绩效目标(?:申报)?表")
 _DEPARTMENT = re.compile(r"整体(?:支出)?绩效目标(?:申报)?表")
 _NOT_A_NAME = re.compile(r"^(?:\d{4})?(?:年度?)?(?:重点|部门|本级|各)?$")
-_NOTE_NAME = re.compile(r"项目名称[:：](?P<name>[^;；,，]+)")
+_NOTE_NAME = re.compile(r"项目名称[:：](?P<name>[^;；,，:：]+)")  # OCR reads ； as :
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class DocumentReport:
     seconds: float | None = None
     refused_version: int | None = None  # a re-read by this version lost facts and was not applied
     batch_ns: int = 0  # when the run that stored it started: a rebuild replays runs in this order
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (v_documents.ocr_pages)
 
     @property
     def loaded(self) -> bool:

@@ -60,6 +60,7 @@ def store_read(
         toc_tables=list(frames.toc_tables),
         pages=staged.pages,
         seconds=staged.seconds,
+        ocr_pages=list(frames.ocr_pages),
     )
     stored = {name: getattr(frames, name) for name in FRAME_ATTRIBUTES}
     stored["findings"] = findings_frame(staged.findings, entry.document_id)
@@ -132,6 +133,7 @@ def normalised(stored: StoredDocument, findings: list[Finding] | None = None) ->
         identity=report.identity,
         **{name: stored.frames[name] for name in FRAME_ATTRIBUTES},
         toc_tables=list(report.toc_tables),
+        ocr_pages=list(report.ocr_pages),
     )
     return Normalised(
         frames=frames,

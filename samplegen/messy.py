@@ -1,5 +1,10 @@
 """Messy inputs (``pdfs/_messy/``): files a pipeline must quarantine with the right reason.
 
+The two scans have no text layer, so extraction reads them by OCR (``extract/scanned.py``): the
+scanned cover and 目录 of a budget give its identity but no table and no narrative (``no_tables``;
+a whole scanned budget loads, see ``samplegen/scan.py``), the scanned meeting notice has no
+部门预算/部门决算 title (``not_budget``).
+
 Derived from documents of the corpus so that they look like the real thing; every file is
 byte-reproducible (fixed encryption ids, invariant reportlab output).
 """
@@ -54,7 +59,7 @@ def quarantined(outdir: Path, relative: str, reason: ReasonClass) -> dict:
 
 
 def image_only(source: Path, target: Path, pages: int = 2) -> None:
-    """A 'scan': each page is a grey picture of a real page, with no text layer at all."""
+    """A 'scan': each page is a grey picture of a real page (~86 dpi), with no text layer at all."""
     pdf = pypdfium2.PdfDocument(source)
     canvas = Canvas(str(target), pagesize=A4, invariant=1)
     try:
@@ -108,6 +113,7 @@ def write_messy(outdir: Path, sources: list[str]) -> list[dict]:
     first, second = outdir / sources[0], outdir / sources[1]
     image_only(first, folder / "扫描件-预算公开.pdf")
     not_budget(folder / "会议通知.pdf")
+    image_only(folder / "会议通知.pdf", folder / "扫描件-会议通知.pdf", pages=1)
     truncated(second, folder / "下载中断.pdf")
     encrypted(second, folder / "加密文件.pdf")
     (folder / "空文件.pdf").write_bytes(b"")
@@ -115,7 +121,8 @@ def write_messy(outdir: Path, sources: list[str]) -> list[dict]:
     duplicate = sources[0].removesuffix(".pdf") + "（副本）.pdf"  # sorts after its original
     shutil.copyfile(first, outdir / duplicate)
     reasons = {
-        "扫描件-预算公开.pdf": ReasonClass.NO_TEXT_LAYER,
+        "扫描件-预算公开.pdf": ReasonClass.NO_TABLES,  # its cover and 目录 only
+        "扫描件-会议通知.pdf": ReasonClass.NOT_BUDGET,
         "会议通知.pdf": ReasonClass.NOT_BUDGET,
         "下载中断.pdf": ReasonClass.CORRUPT,
         "加密文件.pdf": ReasonClass.ENCRYPTED,

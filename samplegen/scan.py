@@ -38,6 +38,10 @@ FIXTURE_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "scan
 FIXTURE_FILE = "pdfs/白石县/中共白石县委组织部/2024-budget.pdf"
 FIXTURE_PAGES = (1, 4, 10, 13, 14)
 FIXTURE_SEED = 2024
+# The form (b) demo corpus (``make-samples --form-b``, ``make run``): a budget with performance
+# targets and a planted narrative_parts, and final accounts with a planted summary_balance; 33 pages.
+FORM_B = "form_b"
+FORM_B_DOCUMENTS = ("pdfs/白石县/白石县人民医院/2023-budget.pdf", "pdfs/白石县/白石县财政局/2024-final.pdf")
 _FIXED_DATE = time.gmtime(1704067200)  # 2024-01-01: PDFs byte-identical per seed
 
 
@@ -223,6 +227,19 @@ def scan_corpus(corpus: Path, outdir: Path, limit: int | None = None, seed: int 
     if limit:
         loaded = loaded[:: max(1, len(loaded) // limit)][:limit]
     return [scan_document(corpus, truth, outdir, seed)[0] for truth in loaded]
+
+
+def scan_form_b(corpus: Path, seed: int = 2024) -> list[dict]:
+    """The form (b) demo corpus: ``FORM_B_DOCUMENTS`` of a generated corpus scanned into
+    ``corpus / FORM_B`` (replacing it). A corpus of its own, as form (a)'s: a scan has its text
+    twin's county, department, year and phase, and one warehouse keeps one document of each."""
+    outdir = Path(corpus) / FORM_B
+    shutil.rmtree(outdir, ignore_errors=True)
+    truths = []
+    for relative in FORM_B_DOCUMENTS:
+        truth = json.loads((Path(corpus) / "truth" / truth_name(relative)).read_text(encoding="utf-8"))
+        truths.append(scan_document(Path(corpus), truth, outdir, seed)[0])
+    return truths
 
 
 def write_fixture(target: Path = FIXTURE_DIR) -> None:

@@ -164,7 +164,8 @@ BUILDERS: dict[str, tuple[ReasonClass, Callable[[], bytes]]] = {
         ),
     ),
     "encrypted.pdf": (ReasonClass.ENCRYPTED, encrypted_pdf),
-    "scanned_no_text.pdf": (ReasonClass.NO_TEXT_LAYER, image_only_pdf),
+    # no text layer: read by OCR (extract/scanned.py), which finds no 部门预算/部门决算 title
+    "scanned_no_text.pdf": (ReasonClass.NOT_BUDGET, image_only_pdf),
     "not_budget.pdf": (ReasonClass.NOT_BUDGET, lambda: text_pdf(NOT_BUDGET_LINES)),
     "no_tables.pdf": (ReasonClass.NO_TABLES, lambda: text_pdf(NO_TABLES_LINES, pages=3)),
     "too_many_pages.pdf": (ReasonClass.TOO_LARGE, lambda: blank_pages_pdf(2000)),

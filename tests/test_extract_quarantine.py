@@ -33,16 +33,24 @@ def _pdf(path: Path, pages: list[list[str]], draw_box: bool = False) -> Path:
     return path
 
 
-def _reason(path: Path) -> QuarantineError:
+def _reason(path: Path, ocr: bool = True) -> QuarantineError:
     with pytest.raises(QuarantineError) as caught:
-        extract_document(path, ExtractSettings(run_narrative=False))
+        extract_document(path, ExtractSettings(run_narrative=False, ocr_tables=ocr))
     return caught.value
 
 
-def test_image_only_pdf_has_no_text_layer(tmp_path):
+def test_a_pdf_without_text_is_read_by_ocr_and_is_not_a_budget(tmp_path):
     error = _reason(_pdf(tmp_path / "scan.pdf", [[], []], draw_box=True))
+    assert error.reason is ReasonClass.NOT_BUDGET
+    assert error.message == (
+        "scan.pdf: no text layer, and no 部门预算/部门决算 title read by OCR on its first 2 pages"
+    )
+
+
+def test_a_pdf_without_text_has_no_text_layer_when_ocr_is_off(tmp_path):
+    error = _reason(_pdf(tmp_path / "scan.pdf", [[], []], draw_box=True), ocr=False)
     assert error.reason is ReasonClass.NO_TEXT_LAYER
-    assert error.message == "scan.pdf: no text layer (scanned or image-only PDF)"
+    assert error.message == "scan.pdf: no text layer (scanned or image-only PDF) and OCR is off"
 
 
 def test_text_without_budget_title_is_not_budget(tmp_path):

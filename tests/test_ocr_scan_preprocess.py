@@ -10,7 +10,6 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from bench.ocr_scan import page_image
 from extract.ocr.cells import _amount_text
 from extract.ocr.page_image import page_needs_ocr
 from extract.ocr.preprocess import (
@@ -21,6 +20,7 @@ from extract.ocr.preprocess import (
     reduce,
     without_stamp,
 )
+from extract.scanned import page_image
 from samplegen.scan import FIXTURE_DIR, FIXTURE_FILE, write_fixture
 from samplegen.truth import truth_name
 
@@ -32,7 +32,7 @@ SCANS = json.loads((FIXTURE_DIR / "scans" / truth_name(FIXTURE_FILE)).read_text(
 def images() -> list[tuple[np.ndarray, int]]:
     document = pdfium.PdfDocument(str(PDF))
     try:
-        return [(np.asarray(image), dpi) for image, dpi in (page_image(page) for page in document)]
+        return [(np.asarray(image), dpi) for image, dpi in (page_image(page, 200) for page in document)]
     finally:
         document.close()
 

@@ -31,7 +31,7 @@ def test_demo_corpus_has_every_document(corpus: Path) -> None:
 
 def test_every_truth_file_validates(corpus: Path) -> None:
     truths = load_truths(corpus)
-    assert len(truths) == 72 + 1 + 7
+    assert len(truths) == 72 + 1 + 8
     assert {t["file"]: validation_errors(t) for t in truths if validation_errors(t)} == {}
 
 

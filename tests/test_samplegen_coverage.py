@@ -112,8 +112,8 @@ def digests(outdir: Path) -> dict[str, str]:
 def test_same_seed_gives_byte_identical_files(corpus: Path, tmp_path: Path) -> None:
     write_corpus(tmp_path, size="demo", seed=2024)
     first, second = digests(corpus), digests(tmp_path)
-    # 80 PDFs (72 + seed + 7 to quarantine) and their truth files, and form_a/: 4 PDFs and truth files
-    assert len(first) == 2 * 80 + 2 * 4
+    # 81 PDFs (72 + seed + 8 to quarantine) and their truth files, and form_a/: 4 PDFs and truth files
+    assert len(first) == 2 * 81 + 2 * 4
     assert first == second
 
 
