@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -97,9 +98,11 @@ def _peer_counts(root: Path) -> dict[str, int]:
 
 
 def measure(paths: list[Path], workers: int = 2, limits: Limits | None = None) -> list[DocumentCoverage]:
-    """Coverage rows for every PDF under ``paths``, relative to the first folder given."""
+    """Coverage rows for every PDF under ``paths``, relative to the folder they all sit in (given
+    ``corpus/wuxi corpus/suzhou``, the rows are grouped as ``wuxi`` and ``suzhou``)."""
     files = discover_pdfs(paths)
-    root = Path(paths[0]).absolute() if Path(paths[0]).is_dir() else Path(paths[0]).absolute().parent
+    folders = [Path(p).absolute() if Path(p).is_dir() else Path(p).absolute().parent for p in paths]
+    root = Path(os.path.commonpath(folders))
     outcomes = extract_many(files, limits or Limits.from_env(), workers=workers)
     peers = _peer_counts(root)
     rows = []
