@@ -1,18 +1,19 @@
 """The whole pure extraction of one PDF: page texts → identity → routed table pages → camelot →
-stitched tables → BudgetLines, plus the narrative and performance readers."""
+stitched tables → BudgetLines, plus the narrative and performance readers. Every reader works on one
+:class:`~extract.handle.PdfHandle` (the file is read once)."""
 
 from __future__ import annotations
 
 import logging
 import re
 import time
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.assemble import table_lines
 from extract.grid import read_grids, read_unruled_grids
+from extract.handle import PdfHandle, Source, borrowed
 from extract.identity import identify
 from extract.image_pages import add_ocr_errors, merge_grids, read_image_tables
 from extract.layout import lines_text
@@ -29,13 +30,18 @@ log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u4e00-\u9fff]")  # scans carry at most page numbers in their text layer
 
 
-def extract_document(path: Path, settings: ExtractSettings | None = None) -> ExtractedDocument:
-    """Read one disclosure PDF; raises QuarantineError (no_text_layer, not_budget, no_tables)."""
-    settings = settings or ExtractSettings()
+def extract_document(source: Source, settings: ExtractSettings | None = None) -> ExtractedDocument:
+    """Read one disclosure PDF (a path, or the worker's open handle); raises QuarantineError
+    (no_text_layer, not_budget, no_tables)."""
+    with borrowed(source) as handle:
+        return _extract(handle, settings or ExtractSettings())
+
+
+def _extract(handle: PdfHandle, settings: ExtractSettings) -> ExtractedDocument:
     started = time.perf_counter()
-    path = Path(path)
+    path = handle.path
     try:
-        layouts = read_page_layouts(path)
+        layouts = read_page_layouts(handle)
     except pdfium.PdfiumError as error:  # preflight normally catches these first
         reason = (
             ReasonClass.ENCRYPTED if error.err_code == pdfium_c.FPDF_ERR_PASSWORD else ReasonClass.CORRUPT
@@ -55,14 +61,14 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     routes = route_pages(
         page_texts, settings.title_search_lines, [[line.y1 for line in lines] for lines in layouts]
     )
-    grids = read_grids(path, [route.page for route in routes], settings)
+    grids = read_grids(handle, [route.page for route in routes], settings)
     images = read_image_tables(
-        path, routes, page_texts, settings, {page for page, found in grids.items() if found}
+        handle, routes, page_texts, settings, {page for page, found in grids.items() if found}
     )
     routes = images.routes
     merge_grids(grids, images.grids)
     unruled = [route.page for route in routes if route.tabular and not grids.get(route.page)]
-    grids.update(read_unruled_grids(path, unruled, settings))
+    grids.update(read_unruled_grids(handle, unruled, settings))
     grids.update(_position_grids(routes, grids, layouts))
     document = ExtractedDocument(identity=identity, pages=len(page_texts), toc_tables=toc_tables(page_texts))
     document.ocr_pages = images.pages
@@ -72,7 +78,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         document.tables.append(report)
     add_ocr_errors(document.tables, images.errors)
     if settings.run_narrative:
-        _add_text_readings(document, path, page_texts)
+        _add_text_readings(document, handle, page_texts, settings)
     if not routes and not document.narrative:  # a narrative-only part (tables in another file) is loaded
         raise QuarantineError(
             ReasonClass.NO_TABLES, f"{path.name}: no standard table title and no narrative figure found"
@@ -92,12 +98,15 @@ def _position_grids(routes: list, grids: dict[int, list], layouts: list) -> dict
     return found
 
 
-def _add_text_readings(document: ExtractedDocument, path: Path, page_texts: list[str]) -> None:
+def _add_text_readings(
+    document: ExtractedDocument, handle: PdfHandle, page_texts: list[str], settings: ExtractSettings
+) -> None:
     """Narrative metrics, projects and performance targets; their failure never costs the tables."""
+    path = handle.path
     readers = (
         ("narrative", lambda: extract_narrative(page_texts)),
         ("projects", lambda: extract_projects(page_texts)),
-        ("targets", lambda: extract_targets(path, page_texts)),
+        ("targets", lambda: extract_targets(handle, page_texts, settings)),
     )
     for attribute, read in readers:
         try:
