@@ -73,10 +73,18 @@ def extracted_documents(
     started = time.perf_counter()
     sources: dict[str, SourceFile] = {key: staging.get(key, SOURCE) for key in context.partition_keys}
     manifest = staging.manifest()
-    readable = [
-        Path(s.entry.path) for s in sources.values() if s.problem is None and not s.entry.duplicate_of
-    ]
-    results = extract_many(readable, extraction.limits(), workers=extraction.workers)
+    readable = {
+        Path(s.entry.path): s.entry.sha256
+        for s in sources.values()
+        if s.problem is None and not s.entry.duplicate_of
+    }  # hashed by the inventory: extract_many does not hash them again
+    results = extract_many(
+        list(readable),
+        extraction.limits(),
+        workers=extraction.workers,
+        settings=extraction.extract_settings(),
+        sha256s=readable,
+    )
     quarantined = pages = tables = amounts = verified = 0
     preview: list[tuple] = []
     for key, source in sources.items():

@@ -84,14 +84,22 @@ class StagingStore(ConfigurableResource):
 
 
 class ExtractionResource(ConfigurableResource):
-    """How many worker processes read PDFs (both cores by default); limits come from the environment."""
+    """How many worker processes read PDFs (both cores by default); limits come from the environment.
+    ``settings``: ``ExtractSettings`` fields (``{"line_scale": 40}``) over the ``COUNTYBUDGET_<FIELD>``
+    environment variables, for every document of the run."""
 
     workers: int = 2
+    settings: dict[str, Any] = {}
 
     def limits(self) -> Any:
         from extract.limits import Limits
 
         return Limits.from_env()
+
+    def extract_settings(self) -> Any:
+        from extract.settings import ExtractSettings
+
+        return ExtractSettings.from_env(overrides=self.settings)
 
 
 def default_resources(published: Path | None = None) -> dict[str, ConfigurableResource]:

@@ -2,8 +2,12 @@
 extractor (one process, so the figure is per document on one core), and plain
 ``camelot.read_pdf(pages='all')`` on a sample of two documents per source folder.
 
-Usage: ``python -m bench.corpus [CORPUS] [--sample N]``; prints per-folder medians and the overall
-median, and the speedup on the sample.
+Usage: ``python -m bench.corpus [CORPUS] [--sample N] [--limit N] [--workers N] [--handle N]``;
+prints per-folder medians and the overall median, and the speedup on the sample. ``--limit``: the
+first N documents of each folder. ``--workers 2``: the documents through ``extract_many`` on two
+worker processes (the production path: preflight + extraction on one handle per document), with
+the median extraction time inside the workers and the wall time per document of the batch.
+``--handle N``: only ``bench.handle``'s comparison (one open vs separate opens) on N per folder.
 """
 
 from __future__ import annotations
@@ -32,11 +36,24 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--sample", type=int, default=2, help="documents per folder for plain camelot")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents per folder")
+    parser.add_argument("--workers", type=int, default=0, help="read through extract_many on N workers")
+    parser.add_argument(
+        "--handle", type=int, default=0, help="compare one open vs separate opens on N/folder"
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}: skipped")
         return
-    paths = sorted(args.corpus.rglob("*.pdf"))
+    paths = _per_folder(sorted(args.corpus.rglob("*.pdf")), args.limit)
+    if args.handle:
+        from bench.handle import compare
+
+        compare(_per_folder(paths, args.handle))
+        return
+    if args.workers:
+        _through_workers(paths, args.workers)
+        return
     extract_document(paths[0])  # warm-up: lazy imports are not per document
     ours: dict[str, list[float]] = {}
     ours_by_path: dict[Path, float] = {}
@@ -71,6 +88,35 @@ def main(argv: list[str] | None = None) -> None:
             f"sample of {len(pairs)}: median ours {ours_median:.3f} s, plain camelot pages='all' "
             f"{plain_median:.3f} s, speedup {plain_median / ours_median:.1f}x"
         )
+
+
+def _per_folder(paths: list[Path], limit: int | None) -> list[Path]:
+    """The first ``limit`` paths of each folder (all when None), in the given order."""
+    if limit is None:
+        return paths
+    taken: dict[Path, int] = {}
+    kept = []
+    for path in paths:
+        taken[path.parent] = taken.get(path.parent, 0) + 1
+        if taken[path.parent] <= limit:
+            kept.append(path)
+    return kept
+
+
+def _through_workers(paths: list[Path], workers: int) -> None:
+    from extract.isolation import extract_many
+    from extract.limits import Limits
+    from extract.model import ExtractedDocument
+
+    started = time.perf_counter()
+    outcomes = extract_many(paths, Limits.from_env(), workers=workers)
+    wall = time.perf_counter() - started
+    seconds = [o.seconds for o in outcomes.values() if isinstance(o, ExtractedDocument)]
+    print(
+        f"{len(seconds)}/{len(paths)} documents read on {workers} workers: median extraction "
+        f"{statistics.median(seconds):.3f} s per document (inside a worker), batch wall "
+        f"{wall:.1f} s = {wall / len(paths):.3f} s per document"
+    )
 
 
 if __name__ == "__main__":

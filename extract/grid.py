@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
+from extract.handle import Source, borrowed
 from extract.settings import ExtractSettings
 
 _META = re.compile(r"单位[:：]|部门[:：]|单位名称[:：]|部门名称[:：]|编制单位")
+# Camelot's page layout (pdfminer's LAParams, ~70 % of extraction time) with boxes_flow=None skips the
+# hierarchical grouping of text boxes, which camelot never uses: it reads text lines and sorts them
+# by position. Measured on the 104 real disclosures: the same cells, half camelot's CPU time.
+CAMELOT_LAYOUT = {"boxes_flow": None}
 
 
 @dataclass(frozen=True)
@@ -86,16 +91,31 @@ def _grid_from_camelot(table: object) -> Grid:
     )
 
 
-def read_grids(path: Path, pages: list[int], settings: ExtractSettings) -> dict[int, list[Grid]]:
+def camelot_tables(source: Source, pages: list[int], flavor: str, **options: Any) -> list:
+    """``camelot.read_pdf`` on ``pages`` of the handle's bytes (its one temporary copy), with the
+    layout above; every camelot call of the extractor goes through here."""
+    import camelot  # slow import: only when a document has table pages
+
+    with borrowed(source) as handle:
+        return list(
+            camelot.read_pdf(
+                handle.camelot_path(),
+                pages=",".join(str(page) for page in sorted(set(pages))),
+                flavor=flavor,
+                layout_kwargs=dict(CAMELOT_LAYOUT),
+                **options,
+            )
+        )
+
+
+def read_grids(source: Source, pages: list[int], settings: ExtractSettings) -> dict[int, list[Grid]]:
     """Camelot lattice on only the given pages; grids per page, top table first."""
     if not pages:
         return {}
-    import camelot  # slow import: only when a document has table pages
-
-    tables = camelot.read_pdf(
-        str(path),
-        pages=",".join(str(page) for page in sorted(set(pages))),
-        flavor=settings.camelot_flavor,
+    tables = camelot_tables(
+        source,
+        pages,
+        settings.camelot_flavor,
         engine=settings.camelot_engine,
         line_scale=settings.line_scale,
         split_text=settings.split_text,
@@ -107,18 +127,14 @@ def read_grids(path: Path, pages: list[int], settings: ExtractSettings) -> dict[
     return {page: sorted(grids, key=lambda grid: -grid.top) for page, grids in by_page.items()}
 
 
-def read_unruled_grids(path: Path, pages: list[int], settings: ExtractSettings) -> dict[int, list[Grid]]:
+def read_unruled_grids(source: Source, pages: list[int], settings: ExtractSettings) -> dict[int, list[Grid]]:
     """Tables without ruling lines, found by text alignment (camelot's network flavour); the title,
     unit and 部门 lines it takes into the table are cut off."""
     if not pages or settings.unruled_flavor == "none":
         return {}
-    import camelot
-
     from extract.unruled import repair_unruled
 
-    tables = camelot.read_pdf(
-        str(path), pages=",".join(str(page) for page in sorted(set(pages))), flavor=settings.unruled_flavor
-    )
+    tables = camelot_tables(source, pages, settings.unruled_flavor)
     by_page: dict[int, list[Grid]] = {}
     for table in tables:
         grid = repair_unruled(_without_heading_rows(_grid_from_camelot(table)))

@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from extract.grid import Grid
+from extract.handle import PdfHandle, Source
 from extract.model import TableReport
 from extract.ocr.page_image import OcrSettings, ocr_page_grids, page_needs_ocr, render_page
 from extract.routing import PageRoute
@@ -61,7 +61,7 @@ class ImageTables:
 
 
 def read_image_tables(
-    path: Path,
+    source: Source,
     routes: list[PageRoute],
     page_texts: list[str],
     settings: ExtractSettings,
@@ -75,7 +75,8 @@ def read_image_tables(
     if not settings.ocr_tables or not unread:
         return result
     ocr = OcrSettings()
-    pdf = pdfium.PdfDocument(str(path))
+    handle = source if isinstance(source, PdfHandle) else PdfHandle(source)  # the document's own, kept open
+    pdf = handle.pdfium
     try:
         routed = {route.page for route in routes}
         titled = replace(ocr, min_image_fraction=_TITLED_IMAGE_FRACTION)
@@ -93,7 +94,8 @@ def read_image_tables(
         for number in sorted(candidates):
             _read_page(pdf, number, ocr, settings.ocr_seconds_per_page, result)
     finally:
-        pdf.close()
+        if handle is not source:
+            handle.close()
     return result
 
 

@@ -7,7 +7,7 @@ file never creates a second document, and the id doubles as the Dagster partitio
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,13 +49,23 @@ def group_by_content(
     return groups
 
 
-def find_duplicates(paths: Iterable[Path]) -> tuple[dict[str, Path], dict[Path, Path]]:
+def content_hashes(paths: Iterable[Path], known: Mapping[Path, str] | None = None) -> dict[Path, str]:
+    """Each path's SHA-256, computed only for the paths whose hash the caller does not already know."""
+    known = known or {}
+    return {path: known.get(path) or sha256_of(path) for path in dict.fromkeys(paths)}
+
+
+def find_duplicates(
+    paths: Iterable[Path], sha256s: Mapping[Path, str] | None = None
+) -> tuple[dict[str, Path], dict[Path, Path]]:
     """Split paths into the first file per document_id and the later files with the same bytes.
 
     Returns ``(unique, duplicates)``: ``unique[document_id] = first path`` in the given order, and
-    ``duplicates[later path] = first path``. A path listed twice counts once.
+    ``duplicates[later path] = first path``. A path listed twice counts once. ``sha256s``: hashes
+    already known (not computed again).
     """
-    groups = group_by_content(dict.fromkeys(paths), document_id)
+    hashes = content_hashes(paths, sha256s)
+    groups = group_by_content(hashes, lambda path: document_id_from_sha256(hashes[path]))
     unique = {doc_id: group[0] for doc_id, group in groups.items()}
     duplicates = {later: group[0] for group in groups.values() for later in group[1:]}
     return unique, duplicates

@@ -16,11 +16,14 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from extract.inventory import duplicate_message, find_duplicates
+from extract.handle import PdfHandle
+from extract.inventory import content_hashes, duplicate_message, find_duplicates
 from extract.limits import MIB, Limits
 from extract.model import ExtractedDocument, QuarantineError, ReasonClass
 from extract.preflight import preflight
@@ -32,35 +35,58 @@ Work = Callable[[Path, Limits], ExtractedDocument]
 TASKS_PER_WORKER = 25
 
 
-def preflight_and_extract(path: Path, limits: Limits) -> ExtractedDocument:
-    """The default work of a worker: the cheap gate, then the full extraction."""
+def preflight_and_extract(
+    path: Path, limits: Limits, settings: ExtractSettings | None = None, sha256: str | None = None
+) -> ExtractedDocument:
+    """The default work of a worker: the cheap gate, then the full extraction, on one handle (the
+    file is read once; ``sha256``, known to the caller, is not computed again). The OCR time budget
+    per page is the limits' (the worker's deadline grows by it)."""
     from extract.document import extract_document
 
-    preflight(path, limits)
-    return extract_document(path, ExtractSettings(ocr_seconds_per_page=limits.ocr_seconds_per_page))
+    settings = replace(
+        settings or ExtractSettings.from_env(), ocr_seconds_per_page=limits.ocr_seconds_per_page
+    )
+    with PdfHandle(path, sha256) as handle:
+        preflight(handle, limits)
+        return extract_document(handle, settings)
 
 
-def extract_one(path: Path, limits: Limits, work: Work | None = None) -> Outcome:
+def extract_one(
+    path: Path, limits: Limits, work: Work | None = None, settings: ExtractSettings | None = None
+) -> Outcome:
     """One document in one isolated worker; returns the document or its quarantine (never raises it)."""
-    return extract_many([path], limits, workers=1, work=work)[path]
+    return extract_many([path], limits, workers=1, work=work, settings=settings)[path]
 
 
 def extract_many(
-    paths: list[Path], limits: Limits, workers: int = 2, work: Work | None = None
+    paths: list[Path],
+    limits: Limits,
+    workers: int = 2,
+    work: Work | None = None,
+    settings: ExtractSettings | None = None,
+    sha256s: Mapping[Path, str] | None = None,
 ) -> dict[Path, Outcome]:
     """Every path's outcome, in the given order; later copies of the same bytes are ``duplicate``.
 
-    ``work`` replaces preflight + extract_document (tests inject hanging or greedy workers); it
-    must be a module-level function so the worker can import it by name.
+    Each file is hashed once: here (for the duplicate rule), or not at all when the caller passes
+    the hashes it already has (``sha256s``, e.g. the inventory's); the worker is handed the hash.
+    ``settings`` (default: ``ExtractSettings.from_env()``) go to every worker. ``work`` replaces
+    preflight + extract_document (tests inject hanging or greedy workers); it must be a module-level
+    function so the worker can import it by name.
     """
-    unique, duplicates = find_duplicates(paths)
+    hashes = content_hashes(paths, sha256s)
+    unique, duplicates = find_duplicates(paths, hashes)
     ids = {first: doc_id for doc_id, first in unique.items()}
     outcomes: dict[Path, Outcome] = {
         later: QuarantineError(ReasonClass.DUPLICATE, duplicate_message(later, first, ids[first]))
         for later, first in duplicates.items()
     }
-    todo = list(unique.values())
-    outcomes.update(_run_pool(todo, limits, max(1, min(workers, len(todo))), work or preflight_and_extract))
+    settings = settings or ExtractSettings.from_env()
+    works: dict[Path, Work] = {
+        path: work or partial(preflight_and_extract, settings=settings, sha256=hashes[path])
+        for path in unique.values()
+    }
+    outcomes.update(_run_pool(works, limits, max(1, min(workers, len(works)))))
     return {path: outcomes[path] for path in dict.fromkeys(paths)}
 
 
@@ -129,8 +155,8 @@ class _Worker:
         self.results.close()
 
 
-def _run_pool(paths: list[Path], limits: Limits, workers: int, work: Work) -> dict[Path, Outcome]:
-    pending = list(reversed(paths))
+def _run_pool(works: dict[Path, Work], limits: Limits, workers: int) -> dict[Path, Outcome]:
+    pending = list(reversed(works))
     idle: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
     outcomes: dict[Path, Outcome] = {}
@@ -138,7 +164,8 @@ def _run_pool(paths: list[Path], limits: Limits, workers: int, work: Work) -> di
         while pending or busy:
             while pending and len(busy) < workers:
                 worker = idle.pop() if idle else _Worker(limits)
-                worker.submit(pending.pop(), limits, work)
+                path = pending.pop()
+                worker.submit(path, limits, works[path])
                 busy[worker.results] = worker
             timeout = max(0.0, min(w.deadline for w in busy.values()) - time.monotonic())
             for conn in wait(list(busy), timeout=timeout):

@@ -3,31 +3,21 @@ identity and the narrative read these."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pypdfium2 as pdfium
-
-from extract.layout import TextLine, lines_text, page_text_lines
+from extract.handle import Source, borrowed
+from extract.layout import TextLine, lines_text
 
 
-def read_page_layouts(path: Path) -> list[list[TextLine]]:
+def read_page_layouts(source: Source) -> list[list[TextLine]]:
     """``result[i]`` is page i+1's printed lines, NFKC-normalised with the radical map, top of the
-    page first (not the text stream's order: see extract.layout), each with its position."""
-    document = pdfium.PdfDocument(str(path))
-    try:
-        layouts = []
-        for index in range(len(document)):
-            page = document[index]
-            layouts.append(page_text_lines(page))
-            page.close()
-        return layouts
-    finally:
-        document.close()
+    page first (not the text stream's order: see extract.layout), each with its position.
+    ``source`` is a path or an open :class:`~extract.handle.PdfHandle` (whose layouts are cached)."""
+    with borrowed(source) as handle:
+        return handle.layouts()
 
 
-def read_page_texts(path: Path) -> list[str]:
+def read_page_texts(source: Source) -> list[str]:
     """``result[i]`` is page i+1's text: its printed lines in reading order, one per line."""
-    return [lines_text(lines) for lines in read_page_layouts(path)]
+    return [lines_text(lines) for lines in read_page_layouts(source)]
 
 
 def page_lines(text: str) -> list[str]:

@@ -1,8 +1,10 @@
 """Cheap gate every file passes before extraction: is it a readable, bounded PDF?
 
 Runs on every inbox file, so it only reads bytes, scans them with C-speed tools and asks pdfium
-(and pypdf) to open the file; no rendering, no table detection. A file that fails raises
-``QuarantineError`` naming the file and the reason, and is never modified.
+(and pypdf) to open them; no rendering, no table detection. A file that fails raises
+``QuarantineError`` naming the file and the reason, and is never modified. Given a
+:class:`~extract.handle.PdfHandle`, it works on the handle's bytes and pdfium document, which
+extraction then reuses (the file is read once).
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extract.handle import PdfHandle, Source, borrowed
 from extract.limits import MIB, Limits
 from extract.model import QuarantineError, ReasonClass
 from extract.rawscan import (
@@ -32,16 +34,21 @@ EOF_MARKER = b"%%EOF"
 EOF_WINDOW = 4096  # servers sometimes append a little junk after %%EOF
 
 
-def preflight(path: Path, limits: Limits) -> None:
-    """Raise ``QuarantineError`` unless ``path`` is a PDF we can afford to extract."""
-    data = _read_bounded(path, limits)
-    _check_markers(path, data)
-    _check_raw_syntax(path, data, limits)
-    _check_with_pdfium(path, limits)  # a file without a text layer is a scan: extraction reads it by OCR
-    _check_with_pypdf(path)
+def preflight(source: Source, limits: Limits) -> None:
+    """Raise ``QuarantineError`` unless ``source`` (a path or a handle) is a PDF we can afford to extract."""
+    with borrowed(source) as handle:
+        path = handle.path
+        data = _read_bounded(handle, limits)
+        _check_markers(path, data)
+        _check_raw_syntax(path, data, limits)
+        _check_with_pdfium(
+            handle, limits
+        )  # a file without a text layer is a scan: extraction reads it by OCR
+        _check_with_pypdf(handle)
 
 
-def _read_bounded(path: Path, limits: Limits) -> bytes:
+def _read_bounded(handle: PdfHandle, limits: Limits) -> bytes:
+    path = handle.path
     size = path.stat().st_size
     if size == 0:
         raise QuarantineError(ReasonClass.NOT_PDF, f"{path.name}: the file is empty (0 bytes)")
@@ -50,7 +57,7 @@ def _read_bounded(path: Path, limits: Limits) -> bytes:
             ReasonClass.TOO_LARGE,
             f"{path.name}: {size / MIB:.1f} MiB is over the size limit of {limits.max_bytes / MIB:.1f} MiB",
         )
-    return path.read_bytes()
+    return handle.data
 
 
 def _check_markers(path: Path, data: bytes) -> None:
@@ -94,32 +101,30 @@ def _check_raw_syntax(path: Path, data: bytes, limits: Limits) -> None:
             )
 
 
-def _check_with_pdfium(path: Path, limits: Limits) -> None:
+def _check_with_pdfium(handle: PdfHandle, limits: Limits) -> None:
     """Open with pdfium and count the pages."""
+    path = handle.path
     try:
-        pdf = pdfium.PdfDocument(path)
+        pages = len(handle)
     except pdfium.PdfiumError as exc:
         if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise QuarantineError(ReasonClass.ENCRYPTED, f"{path.name}: encrypted, needs a password") from exc
         raise QuarantineError(ReasonClass.CORRUPT, f"{path.name}: unreadable PDF ({exc})") from exc
-    try:
-        pages = len(pdf)
-        if pages == 0:
-            raise QuarantineError(ReasonClass.CORRUPT, f"{path.name}: the PDF has no pages")
-        if pages > limits.max_pages:
-            raise QuarantineError(
-                ReasonClass.TOO_LARGE,
-                f"{path.name}: {pages} pages is over the page limit of {limits.max_pages}",
-            )
-    finally:
-        pdf.close()
+    if pages == 0:
+        raise QuarantineError(ReasonClass.CORRUPT, f"{path.name}: the PDF has no pages")
+    if pages > limits.max_pages:
+        raise QuarantineError(
+            ReasonClass.TOO_LARGE,
+            f"{path.name}: {pages} pages is over the page limit of {limits.max_pages}",
+        )
 
 
-def _check_with_pypdf(path: Path) -> None:
+def _check_with_pypdf(handle: PdfHandle) -> None:
     """pypdf must agree the file opens; camelot's parser is no more lenient than pdfium."""
+    path = handle.path
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = pypdf.PdfReader(path, strict=False)
+        reader = handle.pypdf_reader()
         if reader.is_encrypted and not reader.decrypt(""):
             raise QuarantineError(ReasonClass.ENCRYPTED, f"{path.name}: encrypted, needs a password")
         len(reader.pages)

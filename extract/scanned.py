@@ -32,6 +32,7 @@ from PIL import Image
 
 from extract import image_pages
 from extract.grid import Grid
+from extract.handle import PdfHandle, Source
 from extract.identity import identify
 from extract.layout import TextLine, lines_text
 from extract.model import QuarantineError, ReasonClass
@@ -83,17 +84,19 @@ class ScannedDocument:
         return [(page, grid.cells) for page in sorted(self.grids) for grid in self.grids[page]]
 
 
-def read_scanned(path: Path, settings: ExtractSettings) -> ScannedDocument:
-    """Every page of a PDF without a text layer read by OCR; raises ``QuarantineError``
-    (``no_text_layer`` when OCR is off, ``not_budget`` when its first pages have no title)."""
-    path = Path(path)
+def read_scanned(source: Source, settings: ExtractSettings) -> ScannedDocument:
+    """Every page of a PDF without a text layer read by OCR (``source``: a path or the document's
+    open handle); raises ``QuarantineError`` (``no_text_layer`` when OCR is off, ``not_budget``
+    when its first pages have no title)."""
+    path = source.path if isinstance(source, PdfHandle) else Path(source)
     if not settings.ocr_tables:
         raise QuarantineError(
             ReasonClass.NO_TEXT_LAYER,
             f"{path.name}: no text layer (scanned or image-only PDF) and OCR is off",
         )
     ocr = OcrSettings()
-    pdf = pdfium.PdfDocument(str(path))
+    handle = source if isinstance(source, PdfHandle) else PdfHandle(source)  # the document's own, kept open
+    pdf = handle.pdfium
     try:
         count = len(pdf)
         scan = ScannedDocument(layouts=[[] for _ in range(count)], page_texts=[""] * count)
@@ -110,7 +113,8 @@ def read_scanned(path: Path, settings: ExtractSettings) -> ScannedDocument:
         for number in range(first + 1, count + 1):
             _read_page(pdf, number, ocr, settings.ocr_seconds_per_page, scan)
     finally:
-        pdf.close()
+        if handle is not source:
+            handle.close()
     return scan
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
+ENV_PREFIX = "COUNTYBUDGET_"  # the prefix of extract.limits.Limits too: one way to configure both
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 CAMELOT_ENGINES = ("vector", "ghostscript", "pdfium", "poppler", "pdftopng")
 UNRULED_FLAVORS = ("network", "stream", "none")
 
@@ -37,6 +41,27 @@ class ExtractSettings:
     ocr_tables: bool = True
     ocr_seconds_per_page: float = 60.0
 
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, overrides: Mapping[str, object] | None = None
+    ) -> ExtractSettings:
+        """Defaults, then ``COUNTYBUDGET_LINE_SCALE=...`` style variables, then ``overrides`` (the
+        Dagster run config of the ``extraction`` resource); values may be strings as in the
+        environment. An unknown name or a bad value raises ``ValueError``."""
+        environ = os.environ if environ is None else environ
+        known = {f.name: f.type for f in fields(cls)}
+        unknown = sorted(set(overrides or {}) - set(known))
+        if unknown:
+            raise ValueError(f"unknown extraction setting(s) {unknown}; known: {sorted(known)}")
+        values: dict[str, object] = {}
+        for name, kind in known.items():
+            raw = environ.get(ENV_PREFIX + name.upper())
+            if raw is not None and raw.strip():
+                values[name] = _parse(name, str(kind), raw.strip())
+        for name, value in (overrides or {}).items():
+            values[name] = _parse(name, str(known[name]), value.strip()) if isinstance(value, str) else value
+        return cls(**values)  # type: ignore[arg-type]
+
     def __post_init__(self) -> None:
         if self.camelot_flavor != "lattice":
             raise ValueError(
@@ -52,3 +77,15 @@ class ExtractSettings:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a positive integer, got {value!r}")
+
+
+def _parse(name: str, kind: str, raw: str) -> object:
+    """One setting from its text form (an environment variable or a string in the run config)."""
+    if kind == "bool":
+        if raw.lower() not in _TRUE + _FALSE:
+            raise ValueError(f"setting {name}={raw!r} is not a boolean ({'/'.join(_TRUE + _FALSE)})")
+        return raw.lower() in _TRUE
+    try:
+        return int(raw) if kind == "int" else float(raw) if kind == "float" else raw
+    except ValueError as error:
+        raise ValueError(f"setting {name}={raw!r} is not a number") from error

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(not PUTUO.is_file(), reason=f"real PDF not found
 def test_a_crashing_target_reader_leaves_tables_and_narrative(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(path: Path, page_texts: list[str]) -> list:
+    def broken(path: Path, page_texts: list[str], *settings: object) -> list:
         raise RuntimeError("camelot exploded")
 
     monkeypatch.setattr(extract.document, "extract_targets", broken)

@@ -24,7 +24,7 @@ def test_given_tables_stand_for_camelots(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(performance, "_camelot_tables", refuse)
     texts = ["封面", "白石县人民医院部门整体绩效目标表\n一级指标 二级指标 三级指标 指标值"]
-    targets = extract_targets(Path("scan.pdf"), texts, [(1, [["a", "b"]]), (2, ROWS)])
+    targets = extract_targets(Path("scan.pdf"), texts, tables=[(1, [["a", "b"]]), (2, ROWS)])
     assert [(t.scope, t.level1, t.level2, t.level3, t.target_text, t.page) for t in targets] == [
         ("department", "产出指标", "数量指标", "年度重点工作任务数量", "146项", 2),
         ("department", "产出指标", "质量指标", "任务完成合格率", "100%", 2),
