@@ -30,6 +30,7 @@ from types import TracebackType
 import pypdfium2 as pdfium
 
 from extract.layout import TextLine, lines_text, page_text_lines
+from extract.permissions import unlocked
 
 
 class PdfHandle:
@@ -94,11 +95,12 @@ class PdfHandle:
         return pypdf.PdfReader(io.BytesIO(self.data), strict=False)
 
     def camelot_path(self) -> str:
-        """A path camelot can read holding exactly ``data``: one temporary copy per document."""
+        """A path camelot can read holding exactly ``data``: one temporary copy per document (its
+        decrypted form when the file forbids text extraction: ``extract.permissions``)."""
         if self._camelot is None:
             descriptor, name = tempfile.mkstemp(prefix="countybudget-", suffix=".pdf")
             with os.fdopen(descriptor, "wb") as copy:
-                copy.write(self.data)
+                copy.write(unlocked(self.data) or self.data)
             self._camelot = Path(name)
         return str(self._camelot)
 
