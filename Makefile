@@ -10,7 +10,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export WAREHOUSE_PATH ?= $(CURDIR)/data/warehouse.duckdb
 export DISCLOSURE_INBOX ?= $(CURDIR)/data/inbox
 
-.PHONY: install run run-distributed test ui bench lint clean office-fixtures
+.PHONY: install run run-distributed test ui bench lint clean office-fixtures browser-fixtures
 
 install: $(STAMP) $(FONT) $(DAGSTER_HOME)/dagster.yaml $(REDIS)
 
@@ -73,6 +73,10 @@ bench: install
 # install and test do not: apt-get install -y libreoffice-calc-nogui fonts-wqy-zenhei
 office-fixtures: install
 	$(BIN)/python -m samplegen.office --fixtures
+
+# The third producer's fixtures: HTML reports printed by headless Chromium (apt-get install chromium).
+browser-fixtures: install
+	$(BIN)/python -m samplegen.browser --fixtures
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
