@@ -159,9 +159,15 @@ def route_pages(
         else:
             open_table = None
             continue
-        ended = any(_NOTE.match(squash(line)) for line in lines)
+        ended = ends_after_last_title(lines, titles[-1][0] if titles else -1)
         open_table = None if ended else (titles[-1][1] if titles else open_table)
     return routes
+
+
+def ends_after_last_title(lines: list[str], last_title: int) -> bool:
+    """A note (注：…) below the page's last title ends the table open at the page foot; a note
+    above it ended an earlier table on the page (tables printed one after another), not that one."""
+    return any(_NOTE.match(squash(line)) for line in lines[last_title + 1 :])
 
 
 def _tops(line_tops: list[list[float]] | None, number: int, lines: list[str]) -> list[float]:

@@ -25,6 +25,7 @@ from extract.document import extract_document
 from extract.layout import lines_text
 from extract.model import ExtractedDocument, QuarantineError
 from extract.pages import read_page_layouts
+from extract.routing import route_pages
 from extract.settings import ExtractSettings
 from samplegen.browser.corpus import FIXTURE_DIR, FIXTURES, main
 from samplegen.truth import validation_errors
@@ -158,3 +159,19 @@ def test_missing_chromium_is_a_clear_error(monkeypatch, capsys, tmp_path: Path) 
     assert "Chromium is not installed" in message
     assert "apt-get install -y chromium fonts-wqy-zenhei" in message
     assert not (tmp_path / "out").exists()
+
+
+def test_a_note_under_an_earlier_table_does_not_end_the_table_below_it() -> None:
+    """Tables printed one after another: the first table's 注 line sits above the second title, so
+    the second table (open at the page foot) goes on overleaf."""
+    pages = [
+        "一般公共预算支出表\n单位：万元\n201 一般公共服务支出 12.00\n注：本表反映支出情况。\n"
+        "一般公共预算基本支出表\n单位：万元\n30101 基本工资 3.00",
+        "人员经费合计 3.00 公用经费合计 1.00\n注：本表反映基本支出。",
+        "人员经费合计 3.00 公用经费合计 1.00",
+    ]
+    routes = route_pages(pages, top_lines=8)
+    assert [(r.page, [kind for kind, _ in r.titles], r.continues) for r in routes] == [
+        (1, ["general_budget_expenditure", "basic_expenditure_economic"], False),
+        (2, [], True),
+    ]
