@@ -72,15 +72,20 @@ def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
             candidates.append((line + lines[index + 1], 2))
         for text, used in candidates:
             table_type = classify_title(text)
-            near_unit = any(
-                _UNIT_OR_DEPT.search(next_line) for next_line in lines[index + used : index + used + 2]
-            )
+            near_unit = beside_unit_line(lines, index, used)
             if table_type and (index < top_lines or near_unit):
                 found.append((index, table_type, clean_title(text)))
                 index += used - 1
                 break
         index += 1
     return found
+
+
+def beside_unit_line(lines: list[str], index: int, used: int) -> bool:
+    """A unit / 部门 line within two lines below the title, or just above it (a table whose title is
+    its <caption>, printed under the 单位名称 … 单位：万元 line)."""
+    near = lines[index + used : index + used + 2] + lines[max(index - 1, 0) : index]
+    return any(_UNIT_OR_DEPT.search(line) for line in near)
 
 
 def is_other_title(line: str) -> bool:

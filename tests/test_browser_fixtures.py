@@ -175,3 +175,14 @@ def test_a_note_under_an_earlier_table_does_not_end_the_table_below_it() -> None
         (1, ["general_budget_expenditure", "basic_expenditure_economic"], False),
         (2, [], True),
     ]
+
+
+def test_a_caption_title_under_its_unit_line_starts_a_table_lower_on_the_page() -> None:
+    """A <caption> title is printed under the table's 单位名称 … 单位：万元 line, not above it."""
+    pages = [
+        "单位名称：白石县住房和城乡建设局 单位：万元\n一、部门收支总表\n收入 支出\n总计 2.00 总计 2.00\n"
+        "注：本表反映总收支。\n单位名称：白石县住房和城乡建设局 单位：万元\n二、部门收入总表\n"
+        "功能分类科目 合计 上年结转\n合计 2.00 1.00",
+    ]
+    routes = route_pages(pages, top_lines=3)
+    assert [(r.page, [kind for kind, _ in r.titles]) for r in routes] == [(1, ["summary", "revenue"])]
