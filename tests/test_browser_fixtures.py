@@ -186,3 +186,17 @@ def test_a_caption_title_under_its_unit_line_starts_a_table_lower_on_the_page() 
     ]
     routes = route_pages(pages, top_lines=3)
     assert [(r.page, [kind for kind, _ in r.titles]) for r in routes] == [(1, ["summary", "revenue"])]
+
+
+def test_a_title_left_at_the_page_foot_starts_the_table_overleaf() -> None:
+    """The browser kept the heading on one page and moved the table to the next: the page overleaf
+    starts with that table's 部门 line and header, not with the rest of the table above."""
+    pages = [
+        "一、部门收支总表\n部门：住房和城乡建设局 单位：万元\n总计 2.00 总计 2.00\n三、部门支出总表\n- 3 -",
+        "部门：住房和城乡建设局 单位：万元\n功能分类科目 合计 基本支出\n合计 2.00 1.00",
+    ]
+    routes = route_pages(pages, top_lines=1)
+    assert [(r.page, [kind for kind, _ in r.titles], r.continues) for r in routes] == [
+        (1, ["summary", "expenditure"], False),
+        (2, [], True),
+    ]
