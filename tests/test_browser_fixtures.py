@@ -21,12 +21,15 @@ from pathlib import Path
 import pytest
 
 from bench.extraction_recall import Score, compare, truth_keys
+from extract.assemble import table_lines
 from extract.document import extract_document
+from extract.grid import grid_from_rows
 from extract.layout import lines_text
 from extract.model import ExtractedDocument, QuarantineError
 from extract.pages import read_page_layouts
 from extract.routing import route_pages
 from extract.settings import ExtractSettings
+from extract.stitch import TablePages
 from samplegen.browser.corpus import FIXTURE_DIR, FIXTURES, main
 from samplegen.truth import validation_errors
 from tests.samplegen_support import printed_forms
@@ -199,4 +202,27 @@ def test_a_title_left_at_the_page_foot_starts_the_table_overleaf() -> None:
     assert [(r.page, [kind for kind, _ in r.titles], r.continues) for r in routes] == [
         (1, ["summary", "expenditure"], False),
         (2, [], True),
+    ]
+
+
+def test_a_blank_row_under_a_repeated_header_is_neither_header_nor_the_rest_of_the_last_row() -> None:
+    """Page 2 repeats the header, then 年初结转和结余 with no amounts, then 总计: the header is the
+    two rows that match page 1's, and the blank row is not joined to page 1's last row."""
+    header = [["收入", "", "支出", "", ""], ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款"]]
+    first = header + [["本年收入合计", "940.27", "本年支出合计", "940.27", "940.27"]]
+    second = header + [
+        ["年初财政拨款结转和结余", "", "年末财政拨款结转和结余", "", ""],
+        ["总计", "940.27", "总计", "940.27", "940.27"],
+    ]
+    table = TablePages("fiscal_summary", "财政拨款收入支出决算总表", 1, "万元")
+    table.grids = [grid_from_rows(1, first), grid_from_rows(2, second)]
+    lines, report = table_lines(table, "final", 2024)
+    assert report.errors == []
+    assert [(x.item, x.measure, str(x.amount_yuan), x.page) for x in lines] == [
+        ("本年收入合计", "revenue", "9402700.00", 1),
+        ("本年支出合计", "total", "9402700.00", 1),
+        ("本年支出合计", "general_budget", "9402700.00", 1),
+        ("总计", "revenue", "9402700.00", 2),
+        ("总计", "total", "9402700.00", 2),
+        ("总计", "general_budget", "9402700.00", 2),
     ]
