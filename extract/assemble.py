@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extract.grid import Grid, realign
@@ -74,12 +75,18 @@ def _emit(lines: list[BudgetLine], held: Held, context: RowContext) -> None:
     lines.extend(row_lines(cells, blocks, page, context, confidence))
 
 
+_WHOLE_LABEL = re.compile(r"(?:合计|总计)$")
+
+
 def _continues_held(body: list[tuple[int, list[str]]], held: Held, blocks: list[Block], skip: int) -> bool:
     """The page's first row is the rest of the row held from the page before; under a repeated
-    header a row without amounts is a row of its own (年初结转和结余 left blank), not a cut label."""
+    header, or after a row whose labels are whole (本年收入合计 | 本年支出合计), a row without amounts
+    is a row of its own (年初结转和结余 left blank), not the rest of a cut label."""
     rows = [cells for _, cells in body]
-    if skip and not any(squash(rows[0][c.index]) for block in blocks for c in block.amounts):
-        return False
+    if not any(squash(rows[0][c.index]) for block in blocks for c in block.amounts):
+        held_labels = [squash(held[0][block.label.index]) for block in blocks if block.label]
+        if skip or (any(held_labels) and all(_WHOLE_LABEL.search(label) for label in held_labels if label)):
+            return False
     return continues_row(rows, held[0], blocks)
 
 

@@ -226,3 +226,26 @@ def test_a_blank_row_under_a_repeated_header_is_neither_header_nor_the_rest_of_t
         ("总计", "total", "9402700.00", 2),
         ("总计", "general_budget", "9402700.00", 2),
     ]
+
+
+def test_a_blank_row_after_a_whole_total_row_overleaf_is_a_row_of_its_own() -> None:
+    """No repeated header: 年初结转和结余 (no amounts) opens page 2 after 本年收入合计 | 本年支出合计,
+    whose labels are whole, so it is not glued to them as the rest of a cut label."""
+    header = [["收入", "", "支出", "", ""], ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款"]]
+    first = header + [["本年收入合计", "940.27", "本年支出合计", "940.27", "940.27"]]
+    second = [
+        ["年初财政拨款结转和结余", "", "年末财政拨款结转和结余", "", ""],
+        ["总计", "940.27", "总计", "940.27", "940.27"],
+    ]
+    table = TablePages("fiscal_summary", "财政拨款收入支出决算总表", 1, "万元")
+    table.grids = [grid_from_rows(1, first), grid_from_rows(2, second)]
+    lines, report = table_lines(table, "final", 2024)
+    assert report.errors == []
+    assert [(x.item, x.measure, x.page) for x in lines] == [
+        ("本年收入合计", "revenue", 1),
+        ("本年支出合计", "total", 1),
+        ("本年支出合计", "general_budget", 1),
+        ("总计", "revenue", 2),
+        ("总计", "total", 2),
+        ("总计", "general_budget", 2),
+    ]
