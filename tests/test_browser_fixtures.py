@@ -52,9 +52,6 @@ KNOWN_MISMATCH: dict[str, dict[str, str]] = {
         "basic_expenditure_economic": NO_RULES + "; tables flow one after another on a page",
         "general_budget_expenditure": NO_RULES + "; tables flow one after another on a page",
     },
-    "pdfs/青山县/青山县人民医院/2023-budget.pdf": {
-        "fiscal_summary": "the table's last row (总计) alone on the next page, no repeated header: it is missed"
-    },
 }
 
 
@@ -249,3 +246,13 @@ def test_a_blank_row_after_a_whole_total_row_overleaf_is_a_row_of_its_own() -> N
         ("总计", "total", 2),
         ("总计", "general_budget", 2),
     ]
+
+
+def test_a_page_of_only_the_last_rows_with_dashes_continues_the_table() -> None:
+    """上年结转 / 总计 alone overleaf, blank cells printed as ``-`` after the amounts: still table rows."""
+    pages = [
+        "财政拨款收支总表\n单位：万元\n本年收入合计 2,515.34 本年支出合计 2,515.34 2,515.34 - -",
+        "上年结转 - 结转下年 - - - -\n总计 2,515.34 总计 2,515.34 2,515.34 - -",
+    ]
+    routes = route_pages(pages, top_lines=8)
+    assert [(r.page, r.continues, r.tabular) for r in routes] == [(1, False, True), (2, True, True)]
