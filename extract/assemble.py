@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extract.grid import Grid, realign
@@ -10,6 +11,7 @@ from extract.measures import measure_of
 from extract.model import BudgetLine, TableReport
 from extract.rows import TOTAL_ROW, Block, RowContext, blocks_of, continues_row, joined_row, row_lines
 from extract.stitch import TablePages
+from extract.text import squash
 
 DEFAULT_UNIT = "元"
 
@@ -21,8 +23,9 @@ def grid_columns(grid: Grid, table_type: str, phase: str) -> tuple[int, list[Col
     return rows, classify_columns(paths, table_type, phase)
 
 
-def _amount_measures(columns: list[Column]) -> list[str | None]:
-    return [column.measure for column in columns if column.role == "amount"]
+def _amount_measures(columns: list[Column]) -> list[tuple[int, str | None]]:
+    """Where each amount column is and what it holds: a repeated header must match both."""
+    return [(column.index, column.measure) for column in columns if column.role == "amount"]
 
 
 def continuation_columns(
@@ -33,6 +36,20 @@ def continuation_columns(
     rows, columns = grid_columns(grid, table_type, phase)
     if rows and _amount_measures(columns) == _amount_measures(previous):
         return rows, columns
+    return _repeated_header_above_blank_rows(grid, rows, previous, table_type, phase)
+
+
+def _repeated_header_above_blank_rows(
+    grid: Grid, rows: int, previous: list[Column], table_type: str, phase: str
+) -> tuple[int, list[Column]]:
+    """The repeated header followed by body rows without amounts (年初结转和结余 left blank): the
+    leading rows before the first amount are not all header; the header is the fewest rows whose
+    columns are the previous page's."""
+    for count in range(rows - 1, 0, -1):
+        paths = column_paths(filled_header(grid, count), grid.width)
+        columns = classify_columns(paths, table_type, phase)
+        if _amount_measures(columns) == _amount_measures(previous):
+            return count, columns
     return 0, previous
 
 
@@ -56,6 +73,21 @@ Held = tuple[list[str], list[Block], int, list[float] | None]  # cells, blocks, 
 def _emit(lines: list[BudgetLine], held: Held, context: RowContext) -> None:
     cells, blocks, page, confidence = held
     lines.extend(row_lines(cells, blocks, page, context, confidence))
+
+
+_WHOLE_LABEL = re.compile(r"(?:合计|总计)$")
+
+
+def _continues_held(body: list[tuple[int, list[str]]], held: Held, blocks: list[Block], skip: int) -> bool:
+    """The page's first row is the rest of the row held from the page before; under a repeated
+    header, or after a row whose labels are whole (本年收入合计 | 本年支出合计), a row without amounts
+    is a row of its own (年初结转和结余 left blank), not the rest of a cut label."""
+    rows = [cells for _, cells in body]
+    if not any(squash(rows[0][c.index]) for block in blocks for c in block.amounts):
+        held_labels = [squash(held[0][block.label.index]) for block in blocks if block.label]
+        if skip or (any(held_labels) and all(_WHOLE_LABEL.search(label) for label in held_labels if label)):
+            return False
+    return continues_row(rows, held[0], blocks)
 
 
 def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[BudgetLine], TableReport]:
@@ -86,7 +118,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
         blocks = blocks_of(columns)
         body = list(enumerate(grid.cells[skip:], start=skip))
-        if held and body and position and continues_row([cells for _, cells in body], held[0], blocks):
+        if held and body and position and _continues_held(body, held, blocks, skip):
             held, body = (joined_row(held[0], body[0][1]), *held[1:]), body[1:]
         for row, cells in body:
             if held:

@@ -19,7 +19,8 @@ from extract.titles import (
 
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
 _SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
-_NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$")  # a coded row or an amount
+# a coded row, or an amount (blank cells printed as - may follow it)
+_NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?(?:\s+[-—–])*$")
 _TABULAR = re.compile(_NUMBER_ROW.pattern + r"|^[一二三四五六七八九十]+、[^，。：]{2,20}$")
 _UNIT_OR_DEPT = re.compile(r"单位[:：]|部门[:：]|金额单位")
 _TOC = "目录"
@@ -60,9 +61,12 @@ def has_unit_line(lines: list[str]) -> bool:
     return any(_UNIT_OR_DEPT.search(line) for line in lines)
 
 
-def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
-    """(line index, table_type, title) of recognised titles: at the top of the page or just above
-    a unit / 部门 line (a second table lower on the page)."""
+def find_titles(
+    lines: list[str], top_lines: int, next_page: list[str] | None = None
+) -> list[tuple[int, str, str]]:
+    """(line index, table_type, title) of recognised titles: at the top of the page, beside a unit /
+    部门 line (a second table lower on the page), or left at the page foot when ``next_page`` (the
+    following page's lines) starts with a unit line and no title."""
     found = []
     index = 0
     while index < len(lines):
@@ -76,15 +80,34 @@ def find_titles(lines: list[str], top_lines: int) -> list[tuple[int, str, str]]:
             candidates.append((line + lines[index + 1], 2))
         for text, used in candidates:
             table_type = classify_title(text)
-            near_unit = any(
-                _UNIT_OR_DEPT.search(next_line) for next_line in lines[index + used : index + used + 2]
-            )
-            if table_type and (index < top_lines or near_unit):
+            near_unit = beside_unit_line(lines, index, used)
+            if table_type and (
+                index < top_lines or near_unit or at_page_foot(lines, index + used, next_page)
+            ):
                 found.append((index, table_type, clean_title(text)))
                 index += used - 1
                 break
         index += 1
     return found
+
+
+def beside_unit_line(lines: list[str], index: int, used: int) -> bool:
+    """A unit / 部门 line within two lines below the title, or just above it (a table whose title is
+    its <caption>, printed under the 单位名称 … 单位：万元 line)."""
+    near = lines[index + used : index + used + 2] + lines[max(index - 1, 0) : index]
+    return any(_UNIT_OR_DEPT.search(line) for line in near)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:第\d+页(?:[,，]?共\d+页)?|-?\d+-?|\d+/\d+)$")
+
+
+def at_page_foot(lines: list[str], after: int, next_page: list[str] | None) -> bool:
+    """Nothing but a page number follows and the next page opens with a unit line, no title: a
+    title left at the page foot, its table overleaf."""
+    head = (next_page or [])[:2]
+    if not has_unit_line(head) or any(looks_like_title(line) for line in head):
+        return False
+    return all(_PAGE_NUMBER.match(squash(line)) for line in lines[after:])
 
 
 def is_other_title(line: str) -> bool:
@@ -140,7 +163,8 @@ def route_pages(
             continue
         if any(_SECTION.match(squash(line)) for line in lines[:3]):
             open_table = None  # 第二部分 …: nothing continues over it, but a title below it starts a table
-        titles = find_titles(lines, top_lines)
+        following = page_lines(page_texts[number]) if number < len(page_texts) else None
+        titles = find_titles(lines, top_lines, following)
         unit = find_unit(text)
         # 部门收入总表（续）, or the same title printed again on every page of a long table
         continued = (
@@ -178,9 +202,15 @@ def route_pages(
         else:
             open_table = None
             continue
-        ended = any(_NOTE.match(squash(line)) for line in lines)
+        ended = ends_after_last_title(lines, titles[-1][0] if titles else -1)
         open_table = None if ended else (titles[-1][1] if titles else open_table)
     return routes
+
+
+def ends_after_last_title(lines: list[str], last_title: int) -> bool:
+    """A note (注：…) below the page's last title ends the table open at the page foot; a note
+    above it ended an earlier table on the page (tables printed one after another), not that one."""
+    return any(_NOTE.match(squash(line)) for line in lines[last_title + 1 :])
 
 
 def _tops(line_tops: list[list[float]] | None, number: int, lines: list[str]) -> list[float]:
