@@ -18,7 +18,8 @@ from extract.titles import (
 
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
 _SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
-_NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?$")  # a coded row or an amount
+# a coded row, or a row ending in an amount (perhaps followed by the placeholders of blank cells)
+_NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?(?:\s+[-—–])*$")
 _TABULAR = re.compile(_NUMBER_ROW.pattern + r"|^[一二三四五六七八九十]+、[^，。：]{2,20}$")
 _UNIT_OR_DEPT = re.compile(r"单位[:：]|部门[:：]|金额单位")
 _TOC = "目录"
