@@ -10,6 +10,7 @@ from extract.measures import measure_of
 from extract.model import BudgetLine, TableReport
 from extract.rows import TOTAL_ROW, Block, RowContext, blocks_of, continues_row, joined_row, row_lines
 from extract.stitch import TablePages
+from extract.wrapped import rewrap_labels
 
 DEFAULT_UNIT = "元"
 
@@ -85,7 +86,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
         else:
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
         blocks = blocks_of(columns)
-        body = list(enumerate(grid.cells[skip:], start=skip))
+        body = list(enumerate(rewrap_labels(grid.cells[skip:], blocks), start=skip))
         if held and body and position and continues_row([cells for _, cells in body], held[0], blocks):
             held, body = (joined_row(held[0], body[0][1]), *held[1:]), body[1:]
         for row, cells in body:
