@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 
 from extract.rows import Block
+from extract.text import squash, strip_ordinal
 
 _SLACK = 0.5  # a wrapped line falls short of the widest by less than one glyph
 
@@ -30,24 +31,32 @@ def _lines(cell: str) -> list[str]:
 
 def _rejoined(cells: list[str]) -> list[str] | None:
     """The labels of consecutive rows re-cut at the wraps, or None when that changes nothing or
-    does not give one label per row."""
+    is not the overflow pattern: one label per row, got only by moving the first line of a cell
+    holding two or more up to the row above, never a line that starts a label (一、, 其中:)."""
     by_row = [_lines(cell) for cell in cells]
     if all(len(lines) <= 1 for lines in by_row):
         return None
     flat = [line for lines in by_row for line in lines]
     widest = max(_width(line) for line in flat)
-    labels: list[str] = []
-    current = ""
-    for line in flat:
-        current += line
+    cuts, start = [], 0  # flat index where each re-cut label starts
+    for index, line in enumerate(flat):
+        if index == start:
+            cuts.append(start)
         if _width(line) < widest - _SLACK:
-            labels.append(current)
-            current = ""
-    if current:
-        labels.append(current)
-    if len(labels) != len(cells) or labels == ["".join(lines) for lines in by_row]:
+            start = index + 1
+    if len(cuts) != len(cells):
         return None
-    return labels
+    starts = [sum(len(lines) for lines in by_row[:row]) for row in range(len(cells))]
+    for row, (old, new) in enumerate(zip(starts, cuts, strict=True)):
+        moved = flat[old:new]
+        if new < old or (moved and (len(by_row[row]) < 2 or len(moved) >= len(by_row[row]))):
+            return None
+        if any(strip_ordinal(squash(line)) != squash(line) for line in moved):
+            return None
+    if cuts == starts:
+        return None
+    ends = [*cuts[1:], len(flat)]
+    return ["".join(flat[a:b]) for a, b in zip(cuts, ends, strict=True)]
 
 
 def _runs(cells: list[str]) -> list[range]:

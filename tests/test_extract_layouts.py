@@ -1,0 +1,104 @@
+"""Layouts a spreadsheet printer makes, on hand-made grids: labels wrapped in rows too short for
+them, rows of blank-amount dashes, one-column alignment grids (pure steps, no PDF)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extract.assemble import table_lines
+from extract.grid import grid_from_rows
+from extract.headers import Column, header_row_count, is_data_row
+from extract.routing import looks_tabular
+from extract.rows import blocks_of
+from extract.stitch import TablePages
+from extract.unruled import repair_unruled
+from extract.wrapped import rewrap_labels
+
+_CODE, _LABEL, _AMOUNT = (
+    Column(0, "code", ("科目编码",)),
+    Column(1, "label", ("科目名称",)),
+    Column(2, "amount", ("合计",), "total"),
+)
+_BLOCKS = blocks_of([_CODE, _LABEL, _AMOUNT])
+
+
+def test_a_label_wrapped_over_a_short_row_is_joined_again() -> None:
+    # Each wrapped label's second line overprints the next row's first line and lands in its cell.
+    rows = [
+        ["2080501", "行政单位离退休", "160.61"],
+        ["2080505", "机关事业单位基本养老保", "55.59"],
+        ["2080506", "险缴费支出\n机关事业单位职业年金缴", "27.51"],
+        ["210", "费支出\n卫生健康支出", "26.52"],
+    ]
+    assert [row[1] for row in rewrap_labels(rows, _BLOCKS)] == [
+        "行政单位离退休",
+        "机关事业单位基本养老保险缴费支出",
+        "机关事业单位职业年金缴费支出",
+        "卫生健康支出",
+    ]
+
+
+def test_labels_are_left_alone_unless_rejoining_gives_one_per_row() -> None:
+    tall = [["2080505", "机关事业单位基本养老保\n险缴费支出", "55.59"], ["210", "卫生健康支出", "26.52"]]
+    assert rewrap_labels(tall, _BLOCKS) == tall  # a row tall enough for its wrap: already right
+    broken = [["", "其中:\n人员经费", "5.00"], ["", "公用经费", "1.00"]]
+    assert rewrap_labels(broken, _BLOCKS) == broken  # a line break by hand, not a wrap
+    single = [["201", "一般公共服务支出", "5.00"], ["202", "外交支出", "1.00"], ["203", "国防\n支出", "1.00"]]
+    assert rewrap_labels(single, _BLOCKS) == single  # a one-line cell never gives its line up
+
+
+def test_a_row_of_a_label_and_dashes_is_body_not_header() -> None:
+    assert is_data_row(["上年结转", "-", "结转下年", "-", "-", "-", "-"])
+    assert is_data_row(["年初结转和结余", "—"])
+    assert not is_data_row(["项目", "预算数", "项目", "合计", "一般公共预算"])
+    header_and_two_rows = grid_from_rows(
+        14,
+        [
+            ["收入", "", "支出", "", ""],
+            ["项目", "预算数", "项目", "合计", "一般公共预算"],
+            ["上年结转", "-", "结转下年", "-", "-"],
+            ["总计", "2,515.34", "总计", "2,515.34", "2,515.34"],
+        ],
+    )
+    assert header_row_count(header_and_two_rows) == 2
+
+
+def test_a_continuation_page_of_header_dashes_and_totals_is_read() -> None:
+    header = [["收入", "", "支出", "", ""], ["项目", "预算数", "项目", "合计", "一般公共预算"]]
+    first = grid_from_rows(
+        13, [*header, ["本年收入合计", "2,515.34", "本年支出合计", "2,515.34", "2,515.34"]]
+    )
+    rest = grid_from_rows(
+        14,
+        [
+            *header,
+            ["上年结转", "-", "结转下年", "-", "-"],
+            ["总计", "2,515.34", "总计", "2,515.34", "2,515.34"],
+        ],
+    )
+    table = TablePages("fiscal_summary", "财政拨款收支总表", 13, "万元", [first, rest])
+    lines, report = table_lines(table, "budget", 2023)
+    assert report.errors == []
+    assert sorted((x.item, x.measure, x.amount_yuan, x.page) for x in lines if x.page == 14) == [
+        ("总计", "general_budget", Decimal("25153400.00"), 14),
+        ("总计", "revenue", Decimal("25153400.00"), 14),
+        ("总计", "total", Decimal("25153400.00"), 14),
+    ]
+
+
+def test_a_page_whose_rows_end_in_dashes_is_tabular() -> None:
+    assert looks_tabular(["上年结转 - 结转下年 - - - -", "总计 2,515.34 总计 2,515.34 2,515.34 - -"])
+    assert looks_tabular(["一、一般公共预算财政拨款 1044.09 一、科学技术支出 565.51 565.51 - -"])
+    assert not looks_tabular(["收入 支出", "项目 预算数 项目 合计", "上年结转 - 结转下年 - -"])
+
+
+def test_a_one_column_alignment_grid_is_no_table() -> None:
+    stacked = grid_from_rows(11, [["公务用车购置及运行维护费"], ["合计"], ["8.60"], ["注:本表反映…"]])
+    assert repair_unruled(stacked).cells == []
+    two = grid_from_rows(11, [["项目", "合计"], ["总计", "8.60"]])
+    assert repair_unruled(two).cells == two.cells
+
+
+def test_a_line_that_starts_a_label_is_never_moved_up() -> None:
+    ordinal = [["", "人员经费", "5.00"], ["", "其中:\n公用经费", "1.00"]]
+    assert rewrap_labels(ordinal, _BLOCKS) == ordinal
