@@ -51,6 +51,28 @@ def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:
     return list(turned.values()) if len(turned) >= 2 else lines
 
 
+def header_over(top: Grid, grid: Grid) -> Grid:
+    """``grid`` under the header rows of ``top``, a page that printed only the top of the header
+    (收入 | 支出) before the page broke: each of its cells spans the columns of ``grid`` whose
+    middles it covers, so its headings reach the columns they stand over."""
+    if not grid.column_edges:
+        return grid
+    cells: list[list[str]] = []
+    joined: list[list[bool]] = []
+    for row in top.cells:
+        texts, flags, previous = [], [], None
+        for left, right in grid.column_edges:
+            middle = (left + right) / 2
+            source = next((c for c, (a, b) in enumerate(top.column_edges) if a <= middle <= b), None)
+            first = source is not None and source != previous
+            texts.append(row[source] if first and source is not None else "")
+            flags.append(source is not None and not first)
+            previous = source
+        cells.append(texts)
+        joined.append(flags)
+    return replace(grid, cells=cells + grid.cells, joined_left=joined + grid.joined_left)
+
+
 Held = tuple[list[str], list[Block], int, list[float] | None]  # cells, blocks, page, confidence
 
 
@@ -72,7 +94,10 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
     columns: list[Column] = []
     edges: tuple[tuple[float, float], ...] = ()
     held: Held | None = None  # the last row read, until the next page shows whether it goes on
+    header_only: Grid | None = None  # a first page holding only the top of the header
     for position, grid in enumerate(table.grids):
+        if header_only is not None and held is None:
+            grid, columns = header_over(header_only, grid), []
         if position and columns and grid.width != len(columns):
             grid = realign(grid, edges) or grid
         if position == 0 or not columns:
@@ -85,6 +110,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
             continue
         else:
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
+        header_only = grid if position == 0 and skip == len(grid.cells) and grid.column_edges else None
         blocks = blocks_of(columns)
         body = list(enumerate(rewrap_labels(grid.cells[skip:], blocks), start=skip))
         if held and body and position and continues_row([cells for _, cells in body], held[0], blocks):

@@ -90,8 +90,13 @@ def is_other_title(line: str) -> bool:
 
 
 def has_unknown_title(lines: list[str], top_lines: int) -> bool:
-    """A title-like line (e.g. 项目绩效目标表) at the top: a different table starts here."""
-    return any(looks_like_title(line) for line in lines[:top_lines])
+    """A title-like line (e.g. 项目绩效目标表) at the top, before any table row: a different table
+    starts here (rows above it are the rest of the table the page before left open)."""
+    first_row = next(
+        (i for i, line in enumerate(lines) if _TABULAR.search(line) and not looks_like_title(line)),
+        len(lines),
+    )
+    return any(looks_like_title(line) for line in lines[: min(top_lines, first_row)])
 
 
 _SENTENCE = re.compile(r"[，。；]|[\u4e00-\u9fff],|,[\u4e00-\u9fff]")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extract.assemble import table_lines
-from extract.grid import grid_from_rows
+from extract.assemble import header_over, table_lines
+from extract.grid import Grid, grid_from_rows
 from extract.headers import Column, header_row_count, is_data_row
-from extract.routing import looks_tabular
+from extract.routing import PageRoute, has_unknown_title, looks_tabular
 from extract.rows import blocks_of
-from extract.stitch import TablePages
+from extract.stitch import TablePages, stitch
 from extract.unruled import repair_unruled
 from extract.wrapped import rewrap_labels
 
@@ -102,3 +102,55 @@ def test_a_one_column_alignment_grid_is_no_table() -> None:
 def test_a_line_that_starts_a_label_is_never_moved_up() -> None:
     ordinal = [["", "人员经费", "5.00"], ["", "其中:\n公用经费", "1.00"]]
     assert rewrap_labels(ordinal, _BLOCKS) == ordinal
+
+
+def test_a_page_holding_only_the_top_header_row_lends_it_to_the_next_page() -> None:
+    top = Grid(10, [["收入", "支出"]], [[False, False]], 90.0, column_edges=((60.0, 290.0), (290.0, 540.0)))
+    rest = Grid(
+        11,
+        [
+            ["项目名称", "金额", "支出用途", ""],
+            ["", "", "项目名称", "金额"],
+            ["一、一般公共预算", "33,172.15", "一、基本支出", "18,570.82"],
+            ["", "", "二、项目支出", "14,601.33"],
+            ["收入合计", "33,172.15", "支出合计", "33,172.15"],
+        ],
+        [[False, False, False, True], *[[False] * 4] * 4],
+        770.0,
+        column_edges=((60.0, 190.0), (190.0, 290.0), (290.0, 440.0), (440.0, 540.0)),
+    )
+    assert header_over(top, rest).cells[0] == ["收入", "", "支出", ""]
+    table = TablePages("fiscal_summary", "财政拨款收支预算总表", 10, "万元", [top, rest])
+    lines, report = table_lines(table, "budget", 2018)
+    assert report.errors == []
+    assert [(x.item, x.measure, x.amount_yuan, x.page) for x in lines] == [
+        ("一般公共预算", "revenue", Decimal("331721500.00"), 11),
+        ("基本支出", "total", Decimal("185708200.00"), 11),
+        ("项目支出", "total", Decimal("146013300.00"), 11),
+        ("收入合计", "revenue", Decimal("331721500.00"), 11),
+        ("支出合计", "total", Decimal("331721500.00"), 11),
+    ]
+
+
+def test_rows_above_an_unknown_title_continue_the_open_table() -> None:
+    page = [
+        "项目名称 金额",
+        "一、一般公共预算 33,172.15 一、基本支出 18,570.82",
+        "五、2018 年度某单位财政拨款支出预算表",
+    ]
+    assert not has_unknown_title(page, 8)
+    assert has_unknown_title(
+        ["五、2018 年度某单位财政拨款支出预算表", "单位: 万元", "204 公共安全支出 26,200.88"], 8
+    )
+
+
+def test_a_table_does_not_continue_over_a_page_the_router_skipped() -> None:
+    def grid(page: int) -> Grid:
+        return grid_from_rows(page, [["项目", "金额"], ["合计", "1.00"]])
+
+    routes = [
+        PageRoute(10, [("fiscal_summary", "财政拨款收支总表")], False, "万元"),
+        PageRoute(12, [], True, None),
+    ]
+    tables = stitch(routes, {10: [grid(10)], 12: [grid(12)]})
+    assert [(t.table_type, [g.page for g in t.grids]) for t in tables] == [("fiscal_summary", [10])]
