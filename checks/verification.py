@@ -23,6 +23,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from checks.line_index import LineIndex, department_lines, unit_sections
+from checks.outline import outline_holds
 from checks.table_arithmetic import (
     CODED_TABLES,
     ROW_PARTS,
@@ -34,7 +35,7 @@ from checks.table_arithmetic import (
     without_subtotals,
 )
 from checks.tolerance import Tolerances, figure_step, figures_allowance, rounding_allowance
-from extract.model import ExtractedDocument
+from extract.model import BudgetLine, ExtractedDocument
 
 ZERO = Decimal("0.00")
 Cell = tuple[str, str | None, str]  # (table, row key, measure)
@@ -96,6 +97,7 @@ class Verifier:
         for table in self.index.tables:
             self._row_identities(table)
             self._coded_identities(table)
+        self._outlines(doc)
         self._summary()
         self._fiscal_balance()
         self._three_public()
@@ -178,6 +180,23 @@ class Verifier:
             for measure in rows[parent_key]:
                 cells = [(table, kid, measure) for kid in kids]
                 self._equal([(table, parent_key, measure)], cells, leaves=leaves)
+
+    def _outlines(self, doc: ExtractedDocument) -> None:
+        """A list without codes that opens with its 合计 row: some nesting of the rows below it
+        satisfies every parent = Σ children (``checks.outline``). Only a holding outline is
+        counted as checked: a list that is no outline (a two-sided summary) is not misread."""
+        lists: dict[tuple[str, str], list[BudgetLine]] = defaultdict(list)
+        coded = {line.table_type for line in doc.lines if line.code}
+        for line in doc.lines:
+            if line.table_type not in coded and line.table_type != "three_public":
+                lists[(line.table_type, line.measure)].append(line)
+        for lines in lists.values():
+            if lines[0].item not in TOTAL_LABELS or any(line.item in TOTAL_LABELS for line in lines[1:]):
+                continue
+            if outline_holds(lines[0].amount_yuan, [line.amount_yuan for line in lines[1:]]):
+                cells = {(line.table_type, line.item, line.measure) for line in lines}
+                self.checked.update(cells)
+                self.confirmed.update(cells)
 
     def _economic_final(self) -> None:
         table = "basic_expenditure_economic"

@@ -112,6 +112,7 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
         header_only = grid if position == 0 and skip == len(grid.cells) and grid.column_edges else None
         blocks = blocks_of(columns)
+        context.unit_columns = frozenset(c.index for c in columns if any("单位" in e for e in c.path))
         body = list(enumerate(rewrap_labels(grid.cells[skip:], blocks), start=skip))
         if held and body and position and continues_row([cells for _, cells in body], held[0], blocks):
             held, body = (joined_row(held[0], body[0][1]), *held[1:]), body[1:]

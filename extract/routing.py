@@ -110,6 +110,17 @@ def is_prose(lines: list[str]) -> bool:
     return sentences >= _MIN_SENTENCES and sentences >= _PROSE_SHARE * len(lines)
 
 
+def rows_before_prose(lines: list[str]) -> bool:
+    """The page opens with table rows and the prose comes after them (the table ends on the page
+    where the narrative begins)."""
+    head = []
+    for line in lines:
+        if _SECTION.match(squash(line)) or (_SENTENCE.search(line) and not _NOTE.match(squash(line))):
+            break
+        head.append(line)
+    return any(_NUMBER_ROW.search(line) for line in head)
+
+
 def looks_tabular(lines: list[str]) -> bool:
     return any(_TABULAR.search(line) for line in lines)
 
@@ -157,7 +168,7 @@ def route_pages(
         elif (
             open_table
             and not has_unknown_title(lines, top_lines)
-            and not is_prose(lines)
+            and (not is_prose(lines) or rows_before_prose(lines))
             and (looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3]))
         ):
             others = _other_title_tops(lines, _tops(line_tops, number, lines), set())

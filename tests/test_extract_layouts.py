@@ -8,7 +8,7 @@ from decimal import Decimal
 from extract.assemble import header_over, table_lines
 from extract.grid import Grid, grid_from_rows
 from extract.headers import Column, header_row_count, is_data_row
-from extract.routing import PageRoute, has_unknown_title, looks_tabular
+from extract.routing import PageRoute, has_unknown_title, looks_tabular, rows_before_prose
 from extract.rows import blocks_of
 from extract.stitch import TablePages, stitch
 from extract.unruled import repair_unruled
@@ -154,3 +154,30 @@ def test_a_table_does_not_continue_over_a_page_the_router_skipped() -> None:
     ]
     tables = stitch(routes, {10: [grid(10)], 12: [grid(12)]})
     assert [(t.table_type, [g.page for g in t.grids]) for t in tables] == [("fiscal_summary", [10])]
+
+
+def test_a_table_ending_where_the_narrative_begins_is_still_continued() -> None:
+    page = [
+        "车辆维修和保养服务 分散自行组织 267.80",
+        "物业管理服务 分散自行组织 370.00",
+        "第三部分 省检察院 2017 年度部门预算情况说明",
+        "2017 年度收入、支出预算总计 17996.68 万元, 与上年相比增加 1463.8 万元, 增长 8.85 %。",
+    ]
+    assert rows_before_prose(page)
+    assert not rows_before_prose(page[2:])
+
+
+def test_only_a_column_headed_by_a_unit_opens_a_unit_section() -> None:
+    header = ["预算单位", "采购组织形式", "合计"]
+    rows = [["某某中心", "", "5.00"], ["", "分散自行组织", "5.00"]]
+    table = TablePages("procurement", "政府采购预算表", 16, "万元", [grid_from_rows(16, [header, *rows])])
+    lines, _ = table_lines(table, "budget", 2017)
+    assert [(x.item, x.budget_unit) for x in lines] == [
+        ("某某中心", "某某中心"),
+        ("分散自行组织", "某某中心"),
+    ]
+    header = ["采购品目大类", "专项名称", "采购组织形式", "合计"]
+    rows = [["合计", "", "", "5.00"], ["", "", "分散自行组织", "5.00"]]
+    table = TablePages("procurement", "政府采购预算表", 16, "万元", [grid_from_rows(16, [header, *rows])])
+    lines, _ = table_lines(table, "budget", 2017)
+    assert [(x.item, x.budget_unit) for x in lines] == [("合计", None), ("分散自行组织", None)]
