@@ -45,3 +45,21 @@ def outline_holds(total: Decimal, rows: list[Decimal]) -> bool:
         return count in ends(0, int(total * 100))
     finally:
         sys.setrecursionlimit(limit)
+
+
+_MAX_SPLIT_ITEMS = 24  # subset sums of more items are not worth the time
+
+
+def splits_in_two(total: Decimal, values: list[Decimal]) -> bool:
+    """Whether some of ``values`` add up to ``total`` exactly (the rest then make the other
+    classification's total): the 支出 side of a 收支总表 listing 功能分类 and 支出用途 side by side."""
+    if len(values) > _MAX_SPLIT_ITEMS or any(value < 0 for value in values):
+        return False
+    target = int(total * 100)
+    reachable = {0}
+    for value in values:
+        fen = int(value * 100)
+        reachable |= {sum_ + fen for sum_ in reachable if sum_ + fen <= target}
+        if target in reachable:
+            return True
+    return target in reachable

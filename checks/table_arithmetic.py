@@ -51,7 +51,7 @@ ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "fiscal_summary": ("total", (("general_budget", "government_fund", "state_capital"),)),
     "procurement": ("total", (("goods", "works", "services"),)),
 }
-_NOT_A_SUMMARY_ITEM = re.compile(r"合计|总计|小计|结转|结余")
+NOT_A_SUMMARY_ITEM = re.compile(r"合计|总计|小计|结转|结余")
 
 
 def parent_code(code: str, codes: set[str]) -> str | None:
@@ -229,7 +229,7 @@ def summary_revenue_items(index: LineIndex) -> list[tuple[str, Decimal]]:
     return [
         (label, row["revenue"])
         for label, row in index.labelled_rows("summary").items()
-        if "revenue" in row and label and label not in parts and not _NOT_A_SUMMARY_ITEM.search(label)
+        if "revenue" in row and label and label not in parts and not NOT_A_SUMMARY_ITEM.search(label)
     ]
 
 

@@ -23,9 +23,10 @@ from collections import defaultdict
 from decimal import Decimal
 
 from checks.line_index import LineIndex, department_lines, unit_sections
-from checks.outline import outline_holds
+from checks.outline import outline_holds, splits_in_two
 from checks.table_arithmetic import (
     CODED_TABLES,
+    NOT_A_SUMMARY_ITEM,
     ROW_PARTS,
     TOTAL_LABELS,
     leaf_counts,
@@ -83,6 +84,7 @@ REVENUE_ITEM_MEASURE = (
     ("其他收入", "other_income"),
     ("财政拨款", "fiscal_appropriation"),
 )
+_CURRENT_YEAR = ("当年收入小计", "当年收入合计", "当年支出小计", "当年支出合计")  # 本年 as some print it
 UNVERIFIED_BELOW = Decimal("0.5")
 UNVERIFIED_MIN_CHECKED = 10
 
@@ -99,6 +101,8 @@ class Verifier:
             self._coded_identities(table)
         self._outlines(doc)
         self._summary()
+        self._expenditure_items("summary", "expenditure")
+        self._expenditure_items("fiscal_summary", "total")
         self._fiscal_balance()
         self._three_public()
         self._economic_final()
@@ -212,11 +216,17 @@ class Verifier:
         if "summary" not in self.index.tables:
             return
         labels = self.index.tables["summary"]
-        revenue = next((k for k in ("总计", "收入总计") if "revenue" in labels.get(k, {})), None)
-        spent = next((k for k in ("总计", "支出总计") if "expenditure" in labels.get(k, {})), None)
+        current_year = any(k in labels for k in _CURRENT_YEAR)  # then 收入合计 is the grand total
+        grand = ("收入合计", "支出合计") if current_year else ()
+        revenue = next((k for k in ("总计", "收入总计", *grand[:1]) if "revenue" in labels.get(k, {})), None)
+        spent = next(
+            (k for k in ("总计", "支出总计", *grand[1:]) if "expenditure" in labels.get(k, {})), None
+        )
         if revenue and spent:
             self._equal([("summary", revenue, "revenue")], [("summary", spent, "expenditure")])
-        current = next((k for k in ("本年收入合计", "本年收入小计", "收入合计") if k in labels), None)
+        current = next(
+            (k for k in ("本年收入合计", "本年收入小计", *_CURRENT_YEAR[:2], "收入合计") if k in labels), None
+        )
         items = summary_revenue_items(self.index)
         if current is None or not items:
             return
@@ -227,6 +237,29 @@ class Verifier:
             total = self.value(("summary", current, "revenue"))
             if total is not None and abs(total - sum(leaves, ZERO)) <= rounding_allowance(step, len(leaves)):
                 self.confirmed.update([("summary", current, "revenue"), *cells])
+
+    def _expenditure_items(self, table: str, measure: str) -> None:
+        """收支总表: the 支出 items add up to 本年支出合计, once per classification printed beside
+        each other (功能分类 | 支出用途: twice, and some of them alone make the total). Confirms
+        only: a template whose items are not parts of that total is not misread."""
+        labels = self.index.tables.get(table, {})
+        keys = ("本年支出合计", "本年支出小计", "本年支出", *_CURRENT_YEAR[2:], "支出合计")
+        current = next((k for k in keys if measure in labels.get(k, {})), None)
+        parts = self.index.sub_items.get(table, set())
+        items = [
+            (table, label, measure)
+            for label, row in self.index.labelled_rows(table).items()
+            if measure in row and label and label not in parts and not NOT_A_SUMMARY_ITEM.search(label)
+        ]
+        if current is None or not items:
+            return
+        head = [(table, current, measure)]
+        total = self.value(head[0]) or ZERO
+        values = [self.value(cell) or ZERO for cell in items]
+        if self._equal(head, items, within=False) or (
+            sum(values, ZERO) == 2 * total and splits_in_two(total, values)
+        ):
+            self.confirmed.update([*head, *items])
 
     def _fiscal_balance(self) -> None:
         """财政拨款收支总表: 收入总计 = 支出总计 and 本年收入(合计) = 本年支出(合计)."""
