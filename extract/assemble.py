@@ -34,7 +34,15 @@ def continuation_columns(
     rows, columns = grid_columns(grid, table_type, phase)
     if rows and _amount_measures(columns) == _amount_measures(previous):
         return rows, columns
+    if rows and len(columns) == len(previous) and _repeats_some_of(columns, previous):
+        return rows, previous  # a repeated header missing an empty column's heading (公用经费)
     return 0, previous
+
+
+def _repeats_some_of(columns: list[Column], previous: list[Column]) -> bool:
+    """Every measure this header names is the previous header's in the same column, and it names one."""
+    named = [(c.measure, p.measure) for c, p in zip(columns, previous, strict=True) if c.role == "amount"]
+    return bool(named) and all(mine == theirs for mine, theirs in named)
 
 
 def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:

@@ -92,10 +92,7 @@ def is_other_title(line: str) -> bool:
 def has_unknown_title(lines: list[str], top_lines: int) -> bool:
     """A title-like line (e.g. 项目绩效目标表) at the top, before any table row: a different table
     starts here (rows above it are the rest of the table the page before left open)."""
-    first_row = next(
-        (i for i, line in enumerate(lines) if _TABULAR.search(line) and not looks_like_title(line)),
-        len(lines),
-    )
+    first_row = next((i for i, line in enumerate(lines) if looks_tabular([line])), len(lines))
     return any(looks_like_title(line) for line in lines[: min(top_lines, first_row)])
 
 
@@ -122,7 +119,9 @@ def rows_before_prose(lines: list[str]) -> bool:
 
 
 def looks_tabular(lines: list[str]) -> bool:
-    return any(_TABULAR.search(line) for line in lines)
+    """A table row on the page (a short ordinal-led title such as 七、政府性基金预算财政拨款收入支出
+    决算表 is not one: an empty table's page holds only its title, header and 说明)."""
+    return any(_TABULAR.search(line) and not looks_like_title(line) for line in lines)
 
 
 def route_pages(

@@ -181,3 +181,35 @@ def test_only_a_column_headed_by_a_unit_opens_a_unit_section() -> None:
     table = TablePages("procurement", "政府采购预算表", 16, "万元", [grid_from_rows(16, [header, *rows])])
     lines, _ = table_lines(table, "budget", 2017)
     assert [(x.item, x.budget_unit) for x in lines] == [("合计", None), ("分散自行组织", None)]
+
+
+def test_a_repeated_header_missing_an_empty_columns_heading_is_still_skipped() -> None:
+    header = [["科目编码", "科目名称", "合计", "人员经费", "公用经费"]]
+    first = grid_from_rows(16, [*header, ["301", "工资福利支出", "1,826,634.00", "1,826,634.00", ""]])
+    rest = grid_from_rows(
+        17,
+        [
+            ["科目编码", "科目名称", "合计", "人员经费", ""],
+            ["30305", "生活补助", "44,504.00", "44,504.00", ""],
+        ],
+    )
+    table = TablePages("basic_expenditure_economic", "基本支出经济分类表", 16, "元", [first, rest])
+    lines, report = table_lines(table, "budget", 2024)
+    assert report.errors == []
+    assert [(x.code, x.measure, x.page) for x in lines] == [
+        ("301", "total", 16),
+        ("301", "personnel", 16),
+        ("30305", "total", 17),
+        ("30305", "personnel", 17),
+    ]
+
+
+def test_an_empty_tables_page_holds_no_table_row() -> None:
+    page = [
+        "七、政府性基金预算财政拨款收入支出决算表",
+        "单位名称:白石县教育局 单位:元",
+        "功能科目编码 功能科目名称 合计 基本支出 项目支出",
+        "说明:白石县教育局本年度没有政府性基金预算财政拨款收入和支出,故本表无数据。",
+    ]
+    assert not looks_tabular(page)
+    assert looks_tabular(["一、一般公共服务支出"])
