@@ -23,7 +23,7 @@ CODED_TABLES = tuple(spec.key for spec in REGISTRY.tables if spec.code_tree)
 TOTAL_LABELS = ("合计", "总计")
 ZERO = Decimal("0.00")
 ROW_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = REGISTRY.row_parts()
-_NOT_A_SUMMARY_ITEM = re.compile(r"合计|总计|小计|结转|结余")
+NOT_A_SUMMARY_ITEM = re.compile(r"合计|总计|小计|结转|结余")
 
 
 def parent_code(code: str, codes: set[str]) -> str | None:
@@ -201,7 +201,7 @@ def summary_revenue_items(index: LineIndex) -> list[tuple[str, Decimal]]:
     return [
         (label, row["revenue"])
         for label, row in index.labelled_rows("summary").items()
-        if "revenue" in row and label and label not in parts and not _NOT_A_SUMMARY_ITEM.search(label)
+        if "revenue" in row and label and label not in parts and not NOT_A_SUMMARY_ITEM.search(label)
     ]
 
 

@@ -23,8 +23,10 @@ from collections import defaultdict
 from decimal import Decimal
 
 from checks.line_index import LineIndex, department_lines, unit_sections
+from checks.outline import outline_holds, splits_in_two
 from checks.table_arithmetic import (
     CODED_TABLES,
+    NOT_A_SUMMARY_ITEM,
     ROW_PARTS,
     TOTAL_LABELS,
     leaf_counts,
@@ -34,7 +36,7 @@ from checks.table_arithmetic import (
     without_subtotals,
 )
 from checks.tolerance import Tolerances, figure_step, figures_allowance, rounding_allowance
-from extract.model import ExtractedDocument
+from extract.model import BudgetLine, ExtractedDocument
 
 ZERO = Decimal("0.00")
 Cell = tuple[str, str | None, str]  # (table, row key, measure)
@@ -82,6 +84,7 @@ REVENUE_ITEM_MEASURE = (
     ("其他收入", "other_income"),
     ("财政拨款", "fiscal_appropriation"),
 )
+_CURRENT_YEAR = ("当年收入小计", "当年收入合计", "当年支出小计", "当年支出合计")  # 本年 as some print it
 UNVERIFIED_BELOW = Decimal("0.5")
 UNVERIFIED_MIN_CHECKED = 10
 
@@ -96,7 +99,10 @@ class Verifier:
         for table in self.index.tables:
             self._row_identities(table)
             self._coded_identities(table)
+        self._outlines(doc)
         self._summary()
+        self._expenditure_items("summary", "expenditure")
+        self._expenditure_items("fiscal_summary", "total")
         self._fiscal_balance()
         self._three_public()
         self._economic_final()
@@ -179,6 +185,23 @@ class Verifier:
                 cells = [(table, kid, measure) for kid in kids]
                 self._equal([(table, parent_key, measure)], cells, leaves=leaves)
 
+    def _outlines(self, doc: ExtractedDocument) -> None:
+        """A list without codes that opens with its 合计 row: some nesting of the rows below it
+        satisfies every parent = Σ children (``checks.outline``). Only a holding outline is
+        counted as checked: a list that is no outline (a two-sided summary) is not misread."""
+        lists: dict[tuple[str, str], list[BudgetLine]] = defaultdict(list)
+        coded = {line.table_type for line in doc.lines if line.code}
+        for line in doc.lines:
+            if line.table_type not in coded and line.table_type != "three_public":
+                lists[(line.table_type, line.measure)].append(line)
+        for lines in lists.values():
+            if lines[0].item not in TOTAL_LABELS or any(line.item in TOTAL_LABELS for line in lines[1:]):
+                continue
+            if outline_holds(lines[0].amount_yuan, [line.amount_yuan for line in lines[1:]]):
+                cells = {(line.table_type, line.item, line.measure) for line in lines}
+                self.checked.update(cells)
+                self.confirmed.update(cells)
+
     def _economic_final(self) -> None:
         table = "basic_expenditure_economic"
         codes = self.index.codes.get(table, [])
@@ -193,11 +216,17 @@ class Verifier:
         if "summary" not in self.index.tables:
             return
         labels = self.index.tables["summary"]
-        revenue = next((k for k in ("总计", "收入总计") if "revenue" in labels.get(k, {})), None)
-        spent = next((k for k in ("总计", "支出总计") if "expenditure" in labels.get(k, {})), None)
+        current_year = any(k in labels for k in _CURRENT_YEAR)  # then 收入合计 is the grand total
+        grand = ("收入合计", "支出合计") if current_year else ()
+        revenue = next((k for k in ("总计", "收入总计", *grand[:1]) if "revenue" in labels.get(k, {})), None)
+        spent = next(
+            (k for k in ("总计", "支出总计", *grand[1:]) if "expenditure" in labels.get(k, {})), None
+        )
         if revenue and spent:
             self._equal([("summary", revenue, "revenue")], [("summary", spent, "expenditure")])
-        current = next((k for k in ("本年收入合计", "本年收入小计", "收入合计") if k in labels), None)
+        current = next(
+            (k for k in ("本年收入合计", "本年收入小计", *_CURRENT_YEAR[:2], "收入合计") if k in labels), None
+        )
         items = summary_revenue_items(self.index)
         if current is None or not items:
             return
@@ -208,6 +237,29 @@ class Verifier:
             total = self.value(("summary", current, "revenue"))
             if total is not None and abs(total - sum(leaves, ZERO)) <= rounding_allowance(step, len(leaves)):
                 self.confirmed.update([("summary", current, "revenue"), *cells])
+
+    def _expenditure_items(self, table: str, measure: str) -> None:
+        """收支总表: the 支出 items add up to 本年支出合计, once per classification printed beside
+        each other (功能分类 | 支出用途: twice, and some of them alone make the total). Confirms
+        only: a template whose items are not parts of that total is not misread."""
+        labels = self.index.tables.get(table, {})
+        keys = ("本年支出合计", "本年支出小计", "本年支出", *_CURRENT_YEAR[2:], "支出合计")
+        current = next((k for k in keys if measure in labels.get(k, {})), None)
+        parts = self.index.sub_items.get(table, set())
+        items = [
+            (table, label, measure)
+            for label, row in self.index.labelled_rows(table).items()
+            if measure in row and label and label not in parts and not NOT_A_SUMMARY_ITEM.search(label)
+        ]
+        if current is None or not items:
+            return
+        head = [(table, current, measure)]
+        total = self.value(head[0]) or ZERO
+        values = [self.value(cell) or ZERO for cell in items]
+        if self._equal(head, items, within=False) or (
+            sum(values, ZERO) == 2 * total and splits_in_two(total, values)
+        ):
+            self.confirmed.update([*head, *items])
 
     def _fiscal_balance(self) -> None:
         """财政拨款收支总表: 收入总计 = 支出总计 and 本年收入(合计) = 本年支出(合计)."""

@@ -12,6 +12,7 @@ from extract.model import BudgetLine, TableReport
 from extract.rows import TOTAL_ROW, Block, RowContext, blocks_of, continues_row, joined_row, row_lines
 from extract.stitch import TablePages
 from extract.text import squash
+from extract.wrapped import rewrap_labels
 
 DEFAULT_UNIT = "元"
 
@@ -36,6 +37,8 @@ def continuation_columns(
     rows, columns = grid_columns(grid, table_type, phase)
     if rows and _amount_measures(columns) == _amount_measures(previous):
         return rows, columns
+    if rows and len(columns) == len(previous) and _repeats_some_of(columns, previous):
+        return rows, previous  # a repeated header missing an empty column's heading (公用经费)
     return _repeated_header_above_blank_rows(grid, rows, previous, table_type, phase)
 
 
@@ -53,6 +56,12 @@ def _repeated_header_above_blank_rows(
     return 0, previous
 
 
+def _repeats_some_of(columns: list[Column], previous: list[Column]) -> bool:
+    """Every measure this header names is the previous header's in the same column, and it names one."""
+    named = [(c.measure, p.measure) for c, p in zip(columns, previous, strict=True) if c.role == "amount"]
+    return bool(named) and all(mine == theirs for mine, theirs in named)
+
+
 def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:
     """A revenue table printed with the sources as rows of one amount column (收入总计, 一般公共
     预算资金, 其他收入 …) is the contract's 合计 row turned on its side: each row whose label names
@@ -65,6 +74,28 @@ def sources_as_rows(lines: list[BudgetLine]) -> list[BudgetLine]:
         if measure and measure not in turned:
             turned[measure] = replace(line, code=None, item=TOTAL_ROW, measure=measure, budget_unit=None)
     return list(turned.values()) if len(turned) >= 2 else lines
+
+
+def header_over(top: Grid, grid: Grid) -> Grid:
+    """``grid`` under the header rows of ``top``, a page that printed only the top of the header
+    (收入 | 支出) before the page broke: each of its cells spans the columns of ``grid`` whose
+    middles it covers, so its headings reach the columns they stand over."""
+    if not grid.column_edges:
+        return grid
+    cells: list[list[str]] = []
+    joined: list[list[bool]] = []
+    for row in top.cells:
+        texts, flags, previous = [], [], None
+        for left, right in grid.column_edges:
+            middle = (left + right) / 2
+            source = next((c for c, (a, b) in enumerate(top.column_edges) if a <= middle <= b), None)
+            first = source is not None and source != previous
+            texts.append(row[source] if first and source is not None else "")
+            flags.append(source is not None and not first)
+            previous = source
+        cells.append(texts)
+        joined.append(flags)
+    return replace(grid, cells=cells + grid.cells, joined_left=joined + grid.joined_left)
 
 
 Held = tuple[list[str], list[Block], int, list[float] | None]  # cells, blocks, page, confidence
@@ -103,7 +134,10 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
     columns: list[Column] = []
     edges: tuple[tuple[float, float], ...] = ()
     held: Held | None = None  # the last row read, until the next page shows whether it goes on
+    header_only: Grid | None = None  # a first page holding only the top of the header
     for position, grid in enumerate(table.grids):
+        if header_only is not None and held is None:
+            grid, columns = header_over(header_only, grid), []
         if position and columns and grid.width != len(columns):
             grid = realign(grid, edges) or grid
         if position == 0 or not columns:
@@ -116,8 +150,10 @@ def table_lines(table: TablePages, phase: str, fiscal_year: int) -> tuple[list[B
             continue
         else:
             skip, columns = continuation_columns(grid, columns, table.table_type, phase)
+        header_only = grid if position == 0 and skip == len(grid.cells) and grid.column_edges else None
         blocks = blocks_of(columns)
-        body = list(enumerate(grid.cells[skip:], start=skip))
+        context.unit_columns = frozenset(c.index for c in columns if any("单位" in e for e in c.path))
+        body = list(enumerate(rewrap_labels(grid.cells[skip:], blocks), start=skip))
         if held and body and position and _continues_held(body, held, blocks, skip):
             held, body = (joined_row(held[0], body[0][1]), *held[1:]), body[1:]
         for row, cells in body:

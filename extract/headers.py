@@ -12,6 +12,7 @@ from extract.text import squash
 _AMOUNT = re.compile(r"^[+-]?\(?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?$")
 _LEADING_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PLACEHOLDER = re.compile(r"^(?:[xX]+|…+|\.{3,}|。{3,})$")
+_DASH = re.compile(r"^[-—–]{1,2}$")  # after NFKC; a blank amount
 _CODE_WORDS = re.compile(r"编码|代码|^科目代码$|^[类款项]$|分类$")
 _LABEL_WORDS = re.compile(r"项目$|名称$|^采购项目$|^品目$|^采购品目$|^年度$|^年份$|^单位$")
 _STRONG_LABEL_WORDS = re.compile(r"名称$|^采购项目$|品目$")
@@ -34,8 +35,13 @@ def is_data_row(row: list[str]) -> bool:
     texts = [squash(cell) for cell in row]
     if any(_AMOUNT.match(text) for text in texts if text):
         return not is_column_numbering(row)
-    first = next((text for text in texts if text), "")
-    return bool(_LEADING_ORDINAL.match(first) or any(_PLACEHOLDER.match(text) for text in texts if text))
+    filled = [text for text in texts if text]
+    first = filled[0] if filled else ""
+    if _LEADING_ORDINAL.match(first) or any(_PLACEHOLDER.match(text) for text in filled):
+        return True
+    # a row of labels and blank-amount dashes (上年结转 - 结转下年 - - -): a header never is
+    dashes = sum(1 for text in filled if _DASH.match(text))
+    return dashes > 0 and 2 * dashes >= len(filled)
 
 
 def is_column_numbering(row: list[str]) -> bool:

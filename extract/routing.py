@@ -19,7 +19,7 @@ from extract.titles import (
 
 _NOTE = re.compile(r"^(?:注|说明|备注)[:：]")
 _SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
-# a coded row, or an amount (blank cells printed as - may follow it)
+# a coded row, or a row ending in an amount (perhaps followed by the placeholders of blank cells)
 _NUMBER_ROW = re.compile(r"^\d{3,7}(?:\s|$)|\s\(?-?[\d,]+\.\d{2}\)?(?:\s+[-—–])*$")
 _TABULAR = re.compile(_NUMBER_ROW.pattern + r"|^[一二三四五六七八九十]+、[^，。：]{2,20}$")
 _UNIT_OR_DEPT = re.compile(r"单位[:：]|部门[:：]|金额单位")
@@ -116,8 +116,10 @@ def is_other_title(line: str) -> bool:
 
 
 def has_unknown_title(lines: list[str], top_lines: int) -> bool:
-    """A title-like line (e.g. 项目绩效目标表) at the top: a different table starts here."""
-    return any(looks_like_title(line) for line in lines[:top_lines])
+    """A title-like line (e.g. 项目绩效目标表) at the top, before any table row: a different table
+    starts here (rows above it are the rest of the table the page before left open)."""
+    first_row = next((i for i, line in enumerate(lines) if looks_tabular([line])), len(lines))
+    return any(looks_like_title(line) for line in lines[: min(top_lines, first_row)])
 
 
 _SENTENCE = re.compile(r"[，。；]|[\u4e00-\u9fff],|,[\u4e00-\u9fff]")
@@ -131,8 +133,21 @@ def is_prose(lines: list[str]) -> bool:
     return sentences >= _MIN_SENTENCES and sentences >= _PROSE_SHARE * len(lines)
 
 
+def rows_before_prose(lines: list[str]) -> bool:
+    """The page opens with table rows and the prose comes after them (the table ends on the page
+    where the narrative begins)."""
+    head = []
+    for line in lines:
+        if _SECTION.match(squash(line)) or (_SENTENCE.search(line) and not _NOTE.match(squash(line))):
+            break
+        head.append(line)
+    return any(_NUMBER_ROW.search(line) for line in head)
+
+
 def looks_tabular(lines: list[str]) -> bool:
-    return any(_TABULAR.search(line) for line in lines)
+    """A table row on the page (a short ordinal-led title such as 七、政府性基金预算财政拨款收入支出
+    决算表 is not one: an empty table's page holds only its title, header and 说明)."""
+    return any(_TABULAR.search(line) and not looks_like_title(line) for line in lines)
 
 
 def is_untitled_table(lines: list[str], top_lines: int) -> bool:
@@ -191,7 +206,7 @@ def route_pages(
             open_table
             and not (open_table == UNTITLED and is_untitled_table(lines, top_lines))
             and not has_unknown_title(lines, top_lines)
-            and not is_prose(lines)
+            and (not is_prose(lines) or rows_before_prose(lines))
             and (looks_tabular(lines) or any(is_continuation_marker(line) for line in lines[:3]))
         ):
             others = _other_title_tops(lines, _tops(line_tops, number, lines), set())

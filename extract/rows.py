@@ -38,6 +38,7 @@ class RowContext:
     errors: list[str] = field(default_factory=list)
     split_code: dict[int, list[str]] = field(default_factory=dict)  # block → last 类/款 seen
     budget_unit: str | None = None  # the unit whose section of the table the rows are in
+    unit_columns: frozenset[int] = frozenset()  # columns headed by a unit (预算单位, 单位名称)
 
 
 def blocks_of(columns: list[Column]) -> list[Block]:
@@ -98,14 +99,14 @@ def row_key(cells: list[str], block: Block, block_index: int, context: RowContex
     return code, label_text
 
 
-def fallback_label(cells: list[str], block: Block) -> str:
+def fallback_label(cells: list[str], block: Block) -> tuple[str, int | None]:
     """A row whose label and code cells are blank but which names itself in another text column
-    before its amounts (a ``预算单位`` column holding the unit's total row)."""
-    for text in reversed(cells[: block.amounts[0].index]):
-        label = normalise_label(text)
+    before its amounts (a ``预算单位`` column holding the unit's total row): the label and its column."""
+    for index in range(block.amounts[0].index - 1, -1, -1):
+        label = normalise_label(cells[index])
         if _CJK.search(label):
-            return label
-    return ""
+            return label, index
+    return "", None
 
 
 def three_public_item(label: str, fiscal_year: int) -> str | None:
@@ -139,8 +140,8 @@ def row_lines(
     for block_index, block in enumerate(blocks):
         code, label = row_key(cells, block, block_index, context)
         if not label and code is None and block.amounts:
-            label = fallback_label(cells, block)
-            if label and block_index == 0:
+            label, source = fallback_label(cells, block)
+            if label and block_index == 0 and source in context.unit_columns:
                 context.budget_unit = label  # a unit's total row opens that unit's section
         if not label and code is None and not block.codes and block.label is None:
             label = TOTAL_ROW  # a table printed without row headings has one row: its total

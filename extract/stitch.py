@@ -55,7 +55,11 @@ def stitch(routes: list[PageRoute], grids_by_page: dict[int, list[Grid]]) -> lis
     a grid is a table printed without a body (present, empty)."""
     tables: list[TablePages] = []
     current: TablePages | None = None
+    previous_page = 0
     for route in routes:
+        if route.page > previous_page + 1:
+            current = None  # a page the router did not send ends whatever was open
+        previous_page = route.page
         grids = list(grids_by_page.get(route.page, []))
         if route.untitled:
             current = _untitled(route, grids, tables, current)

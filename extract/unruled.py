@@ -23,12 +23,16 @@ from extract.headers import header_row_count
 _AMOUNT = r"-?\(?\d[\d,]*(?:\.\d+)?\)?"
 _GLUED = re.compile(rf"^({_AMOUNT}|-)\s+(\D.*)$", re.S)
 _AMOUNT_ONLY = re.compile(rf"^(?:{_AMOUNT}|-)$")
+_MIN_COLUMNS = 2  # a label and an amount
 _MIN_GLUED_ROWS = 2  # one glued cell could be chance; a printed column repeats the pattern
 
 
 def repair_unruled(grid: Grid) -> Grid:
-    """All repairs, in order: split glued columns, spread spanning headings, drop empty columns."""
-    return _drop_empty_columns(_spread_headings(split_glued_columns(grid)))
+    """All repairs, in order: split glued columns, spread spanning headings, drop empty columns.
+    A single column is no table (alignment found only a stack of lines, e.g. several small tables
+    on one page): it comes back empty, so the page is read from text positions instead."""
+    grid = _drop_empty_columns(_spread_headings(split_glued_columns(grid)))
+    return grid if grid.width >= _MIN_COLUMNS else replace(grid, cells=[], joined_left=[])
 
 
 def split_glued_columns(grid: Grid) -> Grid:
