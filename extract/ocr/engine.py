@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+import cv2
+import numpy as np
 from PIL import Image
 
 ENGINES = ("rapidocr", "tesseract")
@@ -44,6 +46,8 @@ class OcrEngine(Protocol):
 
     def read_line(self, image: Image.Image) -> tuple[str, float]: ...
 
+    def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]: ...
+
 
 class RapidOcrEngine:
     """PP-OCR (detection + recognition ONNX models from the ``rapidocr`` wheel) on onnxruntime."""
@@ -65,8 +69,6 @@ class RapidOcrEngine:
         """Word boxes (a number is one word, a Chinese character is one word). A detected line that
         runs over a ruling line (``cuts``) is cut there and each piece recognised alone: read as one
         line, ``1,156.31 一、…`` came back as ``1,156.311`` with confidence 1.0."""
-        import numpy as np
-
         result = self._ocr(
             np.asarray(image.convert("RGB")),
             use_det=True,
@@ -109,11 +111,28 @@ class RapidOcrEngine:
 
     def read_line(self, image: Image.Image) -> tuple[str, float]:
         """Recognition alone on an image holding one line of text (a cell the detector missed)."""
-        import numpy as np
-
         result = self._ocr(np.asarray(image.convert("RGB")), use_det=False, use_cls=False, use_rec=True)
         texts = [(str(text), float(score)) for text, score in zip(result.txts, result.scores, strict=True)]
         return texts[0] if texts and texts[0][0].strip() else ("", 0.0)
+
+    def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
+        """Recognition alone on many one-line crops (greyscale arrays) in one call: each line's text
+        and its least sure character's confidence (as ``read`` gives per character box)."""
+        if not images:
+            return []
+        from rapidocr.ch_ppocr_rec import TextRecInput
+
+        recogniser = self._ocr._load_rec_model()  # the wheel's TextRecognizer (rapidocr pinned)
+        rgb = [cv2.cvtColor(image, cv2.COLOR_GRAY2RGB) if image.ndim == 2 else image for image in images]
+        result = recogniser(TextRecInput(img=rgb, return_word_box=True))
+        lines = []
+        for text, score, info in zip(result.txts, result.scores, result.word_results, strict=True):
+            text = str(text)
+            confs = list(getattr(info, "confs", None) or [])
+            chars = [conf for char, conf in zip(text, confs, strict=False) if not char.isspace()]
+            sure = min(chars) if len(confs) == len(text) and chars else float(score)
+            lines.append((text, float(sure) if text.strip() else 0.0))
+        return lines
 
 
 def _box(text: str, score: float, points: object) -> OcrBox:
@@ -172,6 +191,10 @@ class TesseractEngine:
         if not words:
             return "", 0.0
         return "".join(text for text, _ in words), min(confidence for _, confidence in words)
+
+    def read_lines(self, images: list[np.ndarray]) -> list[tuple[str, float]]:
+        """One ``read_line`` per crop (Tesseract has no batch)."""
+        return [self.read_line(Image.fromarray(image)) for image in images]
 
 
 @lru_cache(maxsize=4)
