@@ -19,7 +19,8 @@ from extract.ocr.cells import CellLayout, _amount_text, _is_dash
 
 SPECK = 3  # connected ink of fewer pixels is JPEG noise, not a glyph (as in ``_is_dash``)
 BORDER = (3, 2)  # pixels left out inside a cell's separators, top/left and bottom/right
-PAD = 6  # white margin kept around a text line's ink in its crop (the detector's boxes have ~this)
+EDGE = 2  # pixels of the page kept around a line's thresholded ink (anti-aliased glyph edges)
+PAD_Y, PAD_X = 6, 10  # white margin around a line's ink in its crop, above/below and left/right
 # A run of ink rows lower than this share of the cell's tallest run is part of a neighbouring line
 # (a flat glyph such as 一 or 二's lower stroke), never a line of its own.
 MIN_LINE_SHARE = 0.4
@@ -110,6 +111,18 @@ def line_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     return boxes
 
 
+def _line_crop(clean: np.ndarray, span: Span, top: int, left: int, bottom: int, right: int) -> np.ndarray:
+    """A text line's ink box (cell coordinates) from the cleaned page, with the glyphs' soft edges
+    (``EDGE`` px, inside the cell) and then a white margin of ``PAD_Y`` / ``PAD_X`` px: with less
+    than ~10 px left of the first glyph the recogniser doubts it (``33.05``: 0.59 instead of 1.0)."""
+    y0, x0 = max(0, top - EDGE) + span.top, max(0, left - EDGE) + span.left
+    y1 = min(span.bottom, span.top + bottom + EDGE + 1)
+    x1 = min(span.right, span.left + right + EDGE + 1)
+    crop = clean[y0:y1, x0:x1]
+    pad_y, pad_x = max(0, PAD_Y - (top + span.top - y0)), max(0, PAD_X - (left + span.left - x0))
+    return cv2.copyMakeBorder(crop, pad_y, pad_y, pad_x, pad_x, cv2.BORDER_CONSTANT, value=255)
+
+
 def read_cells(
     layout: CellLayout, clean: np.ndarray, text_ink: np.ndarray, min_ink: int, read_lines: ReadLines
 ) -> tuple[list[list[str]], list[list[float]], list[float]]:
@@ -127,12 +140,7 @@ def read_cells(
         elif int(np.count_nonzero(inner)) < min_ink:
             continue
         for top, left, bottom, right in line_boxes(inner):
-            crops.append(
-                clean[
-                    max(span.top, span.top + top - PAD) : min(span.bottom, span.top + bottom + PAD + 1),
-                    max(span.left, span.left + left - PAD) : min(span.right, span.left + right + PAD + 1),
-                ]
-            )
+            crops.append(_line_crop(clean, span, top, left, bottom, right))
             owners.append(span)
         confidence[span.row][span.column] = 0.0  # until a line of it is read
     read = read_lines(crops) if crops else []
