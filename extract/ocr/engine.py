@@ -61,22 +61,25 @@ class RapidOcrEngine:
 
     name = "rapidocr"
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, tuned: bool = True) -> None:
         from rapidocr import RapidOCR  # heavy import: only when a page needs OCR
 
         params: dict[str, object] = {
             "Global.log_level": "warning",
             "Global.use_cls": False,  # table pages are upright; the angle classifier only costs time
-            # Each line at its own width: the default pads every line to at least 320 px (a 48-px
-            # high line 6.7 times as wide), and a batch to its widest line; most table cells are
-            # short (an amount, a code), so that padding was half the recognition time (docs/ocr.md).
-            "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
-            "Rec.rec_batch_num": REC_BATCH,
-            # The detector (only used for text outside tables) sees the page with its longer side
-            # at DET_MAX_SIDE px; its boxes are mapped back and recognised at full resolution.
-            "Det.limit_type": "max",
-            "Det.limit_side_len": DET_MAX_SIDE,
         }
+        if tuned:
+            params |= {
+                # Each line at its own width: the default pads every line to at least 320 px (a 48-px
+                # high line 6.7 times as wide), and a batch to its widest line; most table cells are
+                # short (an amount, a code), so that padding was half the recognition time (docs/ocr.md).
+                "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
+                "Rec.rec_batch_num": REC_BATCH,
+                # The detector (only used for text outside tables) sees the page with its longer side
+                # at DET_MAX_SIDE px; its boxes are mapped back and recognised at full resolution.
+                "Det.limit_type": "max",
+                "Det.limit_side_len": DET_MAX_SIDE,
+            }
         if threads:
             params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
         self._ocr = RapidOCR(params=params)
@@ -214,10 +217,11 @@ class TesseractEngine:
 
 
 @lru_cache(maxsize=4)
-def get_engine(name: str = "rapidocr", threads: int | None = None) -> OcrEngine:
-    """One engine per process and name (model loading costs ~0.1-1 s)."""
+def get_engine(name: str = "rapidocr", threads: int | None = None, tuned: bool = True) -> OcrEngine:
+    """One engine per process and name (model loading costs ~0.1-1 s). ``tuned=False``: RapidOCR's
+    defaults (lines padded to 320 px, detection at full size), which scanned tables still use."""
     if name == "rapidocr":
-        return RapidOcrEngine(threads)
+        return RapidOcrEngine(threads, tuned)
     if name == "tesseract":
         return TesseractEngine(threads)
     raise ValueError(f"OCR engine must be one of {ENGINES}, got {name!r}")

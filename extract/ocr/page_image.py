@@ -106,7 +106,7 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
     regions = table_regions(masks, int(width * settings.min_table_fraction), max(10, height // 50))
     if not regions:
         return []
-    engine = get_engine(settings.engine, settings.threads)
+    engine = get_engine(settings.engine, settings.threads, settings.cell_text == "cells")
     grids = []
     for region in regions:
         layout = cell_layout(masks, region)
