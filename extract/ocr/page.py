@@ -50,7 +50,7 @@ def read_scanned_page(
     """Text lines and table grids of a page image rendered or scanned at ``dpi``."""
     started = time.perf_counter()
     # Scanned tables keep the detector path: cell crops of blurred small print read worse
-    # (0.977 exact instead of 0.997 on five scanned documents, docs/ocr.md)
+    # (0.977 exact instead of 0.998 on five scanned documents, docs/ocr.md)
     settings = settings or OcrSettings(cell_text="detect")
     pixels = np.asarray(
         image.convert("RGB") if isinstance(image, Image.Image) and image.mode not in ("L", "RGB") else image
