@@ -94,6 +94,22 @@ def test_summary_grid_shape_and_merged_header(seed):
     assert grid.cells[1] == ["项目", "预算数", "项目", "预算数"]
 
 
+def test_cells_without_detector_equal_the_detector_path(seed):
+    """The default path (each cell's ink recognised without the detector) and the old one (the
+    detector over the table, words placed by centre) give the same cell texts on a seed page."""
+    pdf, truth = seed
+    _, grids, page = _ocr_table(pdf, truth, "general_budget_expenditure", 100)
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        image = render_page(document[page - 1], 100)
+    finally:
+        document.close()
+    old = ocr_page_grids(image, page, OcrSettings(dpi=100, cell_text="detect"))
+    assert [grid.cells for grid in grids] == [grid.cells for grid in old]
+    assert [grid.joined_left for grid in grids] == [grid.joined_left for grid in old]
+    assert sum(len(row) for grid in grids for row in grid.cells) >= 40
+
+
 def test_realign_keeps_confidence_with_its_cell():
     grid = Grid(
         page=3,

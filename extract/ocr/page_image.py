@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from extract.grid import Grid
+from extract.ocr.cell_text import read_cells
 from extract.ocr.cells import (
     CellLayout,
     cell_layout,
@@ -25,7 +26,7 @@ from extract.ocr.cells import (
     reread_missed,
     table_regions,
 )
-from extract.ocr.engine import ENGINES, OcrBox, get_engine
+from extract.ocr.engine import ENGINES, OcrBox, OcrEngine, get_engine
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,13 @@ class OcrSettings:
     # A vertical ruling line is at least this long (points): a row's height is ~15 pt or more, a
     # glyph stroke of 10.5 pt text is shorter.
     min_row_points: float = 13.0
+    # "cells": each cell's ink cut into lines, recognised in one batch without the detector;
+    # "detect": the detector over the table, words placed by centre (measured in docs/ocr.md)
+    cell_text: str = "cells"
 
     def __post_init__(self) -> None:
+        if self.cell_text not in ("cells", "detect"):
+            raise ValueError(f"cell_text must be 'cells' or 'detect', got {self.cell_text!r}")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}, got {self.engine!r}")
         if not 50 <= self.dpi <= 600:
@@ -100,7 +106,7 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
     regions = table_regions(masks, int(width * settings.min_table_fraction), max(10, height // 50))
     if not regions:
         return []
-    engine = get_engine(settings.engine, settings.threads)
+    engine = get_engine(settings.engine, settings.threads, settings.cell_text == "cells")
     grids = []
     for region in regions:
         layout = cell_layout(masks, region)
@@ -108,27 +114,44 @@ def ocr_page_grids(image: Image.Image, page_number: int, settings: OcrSettings |
             continue
         left, top, right, bottom = region
         clean, text_ink = erase_separators(gray, masks, layout)
-        crop = Image.fromarray(clean[top:bottom, left:right])
-
-        def cuts(line: OcrBox, layout: CellLayout = layout, left: int = left, top: int = top) -> list[float]:
-            return [float(x - left) for x in present_separators(layout, line.centre[1] + top)]
-
-        words = _distinct([_shift(word, left, top) for word in engine.read(crop, cuts)])
-        cells, confidence = fill_cells(layout, words, text_ink, settings.min_ink)
-        reread_missed(layout, cells, confidence, clean, text_ink, engine.read_line)
+        if settings.cell_text == "cells":
+            cells, confidence, sure = read_cells(layout, clean, text_ink, settings.min_ink, engine.read_lines)
+        else:
+            cells, confidence, sure = _detected_cells(engine, layout, region, clean, text_ink, settings)
         filled = sum(1 for row in cells for text in row if text)
         grid = Grid(
             page=page_number,
             cells=cells,
             joined_left=layout.joined_left,
             top=float(height - top),
-            accuracy=100 * sum(word.confidence for word in words) / len(words) if words else None,
+            accuracy=100 * sum(sure) / len(sure) if sure else None,
             whitespace=100 * (1 - filled / (layout.rows * layout.columns)),
             column_edges=tuple((float(a), float(b)) for a, b in zip(layout.xs, layout.xs[1:], strict=False)),
             confidence=confidence,
         )
         grids.append(grid)
     return grids
+
+
+def _detected_cells(
+    engine: OcrEngine,
+    layout: CellLayout,
+    region: tuple[int, int, int, int],
+    clean: np.ndarray,
+    text_ink: np.ndarray,
+    settings: OcrSettings,
+) -> tuple[list[list[str]], list[list[float]], list[float]]:
+    """Cell texts from the detector over the table: words placed by centre, missed cells reread."""
+    left, top, right, bottom = region
+    crop = Image.fromarray(clean[top:bottom, left:right])
+
+    def cuts(line: OcrBox) -> list[float]:
+        return [float(x - left) for x in present_separators(layout, line.centre[1] + top)]
+
+    words = _distinct([_shift(word, left, top) for word in engine.read(crop, cuts)])
+    cells, confidence = fill_cells(layout, words, text_ink, settings.min_ink)
+    reread_missed(layout, cells, confidence, clean, text_ink, engine.read_line)
+    return cells, confidence, [word.confidence for word in words]
 
 
 def _overlap(a: OcrBox, b: OcrBox) -> bool:
