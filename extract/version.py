@@ -5,7 +5,7 @@ Every document records the version that read it (``v_documents.extractor_version
 reason a better reader may overcome), keeping the old facts where the new reader would lose some.
 """
 
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2  # 2: scans read by OCR, third-producer layouts, registry, LibreOffice fixes
 
 
 def current_version() -> int:

@@ -62,7 +62,9 @@ def test_rebuild_from_the_fact_store_equals_the_incremental_warehouse(inbox: Pat
         f"rebuilt {tmp_path / 'rebuilt.duckdb'} from {facts}: 5 loaded, 2 quarantined, 1374 amounts\n"
     )
     assert differences(published, tmp_path / "rebuilt.duckdb") == []
-    assert query(published, "SELECT DISTINCT extractor_version FROM v_documents") == [(1,)]
+    assert query(published, "SELECT DISTINCT extractor_version FROM v_documents") == [
+        (extract.version.EXTRACTOR_VERSION,)
+    ]
 
 
 def summary(output: str) -> str:
@@ -72,6 +74,7 @@ def summary(output: str) -> str:
 def test_an_upgrade_rereads_old_reads_and_keeps_facts_a_regression_would_lose(
     inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setattr(extract.version, "EXTRACTOR_VERSION", 1)  # the version before the upgrade
     copy_samples(inbox, MESSY + BAISHI)
     published = tmp_path / "w.duckdb"
     assert run_ingest([inbox], published) == 0
@@ -91,8 +94,8 @@ def test_an_upgrade_rereads_old_reads_and_keeps_facts_a_regression_would_lose(
     original = extract.isolation.extract_many
     missed: list[str] = []
 
-    def worse(paths, limits, workers=2):
-        results = original(paths, limits, workers)
+    def worse(paths, limits, workers=2, **options):
+        results = original(paths, limits, workers, **options)
         for path, doc in results.items():
             if path.name == "2024-final.pdf":
                 missed.append(doc.tables[-1].table_type)

@@ -55,6 +55,7 @@ def publish_quarantined(tmp_path: Path, reasons: dict[str, str], version: int) -
 def test_the_nightly_option_adds_documents_an_older_version_read(
     instance: DagsterInstance, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(extract.version, "EXTRACTOR_VERSION", 1)  # the version before the upgrade
     inbox = tmp_path / "inbox"
     monkeypatch.setenv("DISCLOSURE_INBOX", str(inbox))
     keys = [write_pdf_like(inbox / f"{name}.pdf", name) for name in ("a", "b", "c")]
