@@ -145,7 +145,7 @@ def row_lines(
                 context.budget_unit = label  # a unit's total row opens that unit's section
         if not label and code is None and not block.codes and block.label is None:
             label = TOTAL_ROW  # a table printed without row headings has one row: its total
-        item: str | None = label
+        item: str | None = label or None  # a code printed without its name: the item is unknown, not ""
         if context.table_type == "three_public":
             item = three_public_item(label, context.fiscal_year)
         sub_item = block.label is not None and squash(cells[block.label.index]).startswith("其中")

@@ -94,7 +94,7 @@ def read_scanned(source: Source, settings: ExtractSettings) -> ScannedDocument:
             ReasonClass.NO_TEXT_LAYER,
             f"{path.name}: no text layer (scanned or image-only PDF) and OCR is off",
         )
-    ocr = OcrSettings()
+    ocr = OcrSettings(cell_text="detect")  # scanned tables: the detector path (docs/ocr.md, form b speed)
     handle = source if isinstance(source, PdfHandle) else PdfHandle(source)  # the document's own, kept open
     pdf = handle.pdfium
     try:

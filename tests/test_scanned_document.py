@@ -130,3 +130,19 @@ def test_a_scan_whose_first_pages_are_all_over_budget_is_not_read_further() -> N
         "page 1: scanned page not read (OCR over 0.01 s); page 2: scanned page not read (OCR over 0.01 s); "
         "page 3: scanned page not read (OCR over 0.01 s)"
     )
+
+
+def test_scanned_tables_are_read_by_the_detector_path(monkeypatch) -> None:
+    """Cell crops of blurred scanned print read worse than the detector (docs/ocr.md): a scan's pages
+    are read with ``cell_text="detect"``; merged, scan-wire's ``OcrSettings()`` had dropped it and
+    a scanned 决算 glued two codes of a two-sided table into one (3030930239)."""
+    seen = []
+
+    def capture(image, dpi, number, settings=None):
+        seen.append(settings.cell_text)
+        raise RuntimeError("stop after the first page")
+
+    monkeypatch.setattr(scanned_module, "read_scanned_page", capture)
+    with pytest.raises(Exception):  # noqa: B017 - the stand-in stops the read; only its argument matters
+        scanned_module.read_scanned(PDF, ExtractSettings())
+    assert seen and set(seen) == {"detect"}
