@@ -13,25 +13,19 @@ entry), and ``test_failing_tables_are_the_known_ones`` pins the failing table ty
 from __future__ import annotations
 
 import hashlib
-import json
-from collections import Counter
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from bench.extraction_recall import Score, compare, truth_keys
 from extract.assemble import table_lines
-from extract.document import extract_document
 from extract.grid import grid_from_rows
 from extract.layout import lines_text
-from extract.model import ExtractedDocument, QuarantineError
 from extract.pages import read_page_layouts
 from extract.routing import route_pages
-from extract.settings import ExtractSettings
 from extract.stitch import TablePages
 from samplegen.browser.corpus import FIXTURE_DIR, FIXTURES, main
 from samplegen.truth import validation_errors
+from tests.fixture_scoring import FixtureSet
 from tests.samplegen_support import printed_forms
 
 NO_RULES = "horizontal rules only (CSS borders top and bottom): two amount columns read as one cell"
@@ -55,50 +49,9 @@ KNOWN_MISMATCH: dict[str, dict[str, str]] = {
 }
 
 
-def _documents() -> list[str]:
-    return sorted(
-        json.loads(p.read_text(encoding="utf-8"))["file"] for p in (FIXTURE_DIR / "truth").glob("*.json")
-    )
-
-
-@cache
-def _truth(relative: str) -> dict:
-    for path in (FIXTURE_DIR / "truth").glob("*.json"):
-        truth = json.loads(path.read_text(encoding="utf-8"))
-        if truth["file"] == relative:
-            return truth
-    raise KeyError(relative)
-
-
-@cache
-def _extract(relative: str) -> ExtractedDocument | None:
-    try:
-        return extract_document(FIXTURE_DIR / relative, ExtractSettings(run_narrative=False))
-    except QuarantineError:
-        return None
-
-
-def _score(relative: str) -> Score:
-    document = _extract(relative)
-    actual = Counter(
-        (x.table_type, x.code, x.item, x.measure, f"{x.amount_yuan:.2f}", x.page)
-        for x in (document.lines if document else [])
-    )
-    score = Score()
-    compare(relative, truth_keys(_truth(relative)), actual, score)
-    return score
-
-
-def _failing(score: Score) -> set[str]:
-    return {t for t in score.table_types() if score.precision(t) < 1.0 or score.recall(t) < 1.0}
-
-
-def _exactness_param(relative: str) -> object:
-    known = KNOWN_MISMATCH.get(relative)
-    if not known:
-        return relative
-    reason = "; ".join(f"{table}: {cause}" for table, cause in sorted(known.items()))
-    return pytest.param(relative, marks=pytest.mark.xfail(strict=True, reason=reason))
+FIXTURE_SET = FixtureSet(FIXTURE_DIR, KNOWN_MISMATCH)
+_documents, _truth, _extract = FIXTURE_SET.documents, FIXTURE_SET.truth, FIXTURE_SET.extract
+_score, _failing, _exactness_param = FIXTURE_SET.score, FIXTURE_SET.failing, FIXTURE_SET.exactness_param
 
 
 def test_fixtures_validate_and_match_their_files() -> None:
