@@ -11,12 +11,11 @@ read back from the printed PDF (``samplegen.office.printing.stamp_pages``), neve
 
 from __future__ import annotations
 
-import argparse
 import random
 import shutil
-import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,9 +28,10 @@ from samplegen.context import DocContext
 from samplegen.corpus import plan
 from samplegen.departments import profile as profile_by_key
 from samplegen.document import build_blocks, title_of
+from samplegen.office.corpus import producer_main, selected
 from samplegen.office.document import render_part, shift_pages, split_blocks
 from samplegen.office.printing import merge, page_count, printed_marks, stamp_pages
-from samplegen.produce import document_contexts, pdf_relative, truth_record
+from samplegen.produce import DepartmentJob, pdf_relative, truth_record
 from samplegen.truth import write_truth
 
 FIXTURE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "browser"
@@ -87,18 +87,11 @@ def write_browser_corpus(
     outdir = Path(outdir)
     for sub in ("pdfs", "truth"):
         shutil.rmtree(outdir / sub, ignore_errors=True)
-    truths = []
     with tempfile.TemporaryDirectory(prefix="browser-") as tmp:
-        for job in plan(outdir, size, seed):
-            for ctx, rng in document_contexts(job):
-                key = (job.county, job.profile_key, ctx.year, ctx.phase)
-                if choose is None:
-                    layout = draw_layout(random.Random(f"{seed}:{key}:browser"))
-                elif key in choose:
-                    layout = choose[key]
-                else:
-                    continue
-                truths.append(document(ctx, rng, job.profile_key, layout, outdir, Path(tmp)))
+        truths = [
+            document(ctx, rng, job.profile_key, layout, outdir, Path(tmp))
+            for job, ctx, rng, layout in selected(plan(outdir, size, seed), choose, _browser_layout(seed))
+        ]
     for truth in truths:
         write_truth(outdir / "truth", truth)
     print(
@@ -107,21 +100,21 @@ def write_browser_corpus(
     return truths
 
 
+def _browser_layout(seed: int) -> Callable[[DepartmentJob, DocContext], BrowserLayout]:
+    def draw(job: DepartmentJob, ctx: DocContext) -> BrowserLayout:
+        key = (job.county, job.profile_key, ctx.year, ctx.phase)
+        return draw_layout(random.Random(f"{seed}:{key}:browser"))
+
+    return draw
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m samplegen.browser", description=__doc__.split("\n")[0])
-    parser.add_argument("outdir", nargs="?", type=Path, help="corpus folder (pdfs/, truth/)")
-    parser.add_argument("--size", default="demo", choices=("demo", "full"))
-    parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--fixtures", action="store_true", help=f"refresh {FIXTURE_DIR}")
-    args = parser.parse_args(argv)
-    if not args.fixtures and args.outdir is None:
-        parser.error("give OUTDIR or --fixtures")
-    try:
-        if args.fixtures:
-            write_browser_corpus(FIXTURE_DIR, "demo", 2024, FIXTURES)
-        else:
-            write_browser_corpus(args.outdir, args.size, args.seed)
-    except ChromiumMissing as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    return 0
+    return producer_main(
+        argv,
+        "python -m samplegen.browser",
+        __doc__,
+        write_browser_corpus,
+        FIXTURE_DIR,
+        FIXTURES,
+        ChromiumMissing,
+    )

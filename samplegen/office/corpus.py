@@ -16,8 +16,9 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from samplegen.context import DocContext
 from samplegen.corpus import plan
@@ -53,9 +54,13 @@ FIXTURES: dict[tuple[str, str, int, str], OfficeLayout] = {
 
 
 def selected(
-    jobs: list[DepartmentJob], choose: dict[tuple[str, str, int, str], OfficeLayout] | None, seed: int
-) -> Iterator[tuple[DepartmentJob, DocContext, random.Random, OfficeLayout]]:
-    """The documents to print: those of ``choose`` (with their layouts), or all with drawn layouts."""
+    jobs: list[DepartmentJob],
+    choose: dict[tuple[str, str, int, str], Any] | None,
+    draw: Callable[[DepartmentJob, DocContext], Any],
+) -> Iterator[tuple[DepartmentJob, DocContext, random.Random, Any]]:
+    """The documents to print: those of ``choose`` (with their layouts), or all with layouts from
+    ``draw`` (each producer draws its own kind of layout). Shared by the LibreOffice and browser
+    producers."""
     for job in jobs:
         wanted = {k[2:]: v for k, v in (choose or {}).items() if k[:2] == (job.county, job.profile_key)}
         if choose is not None and not wanted:
@@ -63,12 +68,20 @@ def selected(
         for ctx, blocks_rng in document_contexts(job):
             key = (ctx.year, ctx.phase)
             if choose is None:
-                layout = draw_layout(random.Random(f"{seed}:{job.county}:{job.profile_key}:{key}:office"))
+                layout = draw(job, ctx)
             elif key in wanted:
                 layout = wanted[key]
             else:
                 continue
             yield job, ctx, blocks_rng, layout
+
+
+def _office_layout(seed: int) -> Callable[[DepartmentJob, DocContext], OfficeLayout]:
+    def draw(job: DepartmentJob, ctx: DocContext) -> OfficeLayout:
+        key = (ctx.year, ctx.phase)
+        return draw_layout(random.Random(f"{seed}:{job.county}:{job.profile_key}:{key}:office"))
+
+    return draw
 
 
 def write_office_corpus(
@@ -84,7 +97,7 @@ def write_office_corpus(
         work = Path(tmp)
         pending = [
             prepare(ctx, rng, job.profile_key, layout, work / "parts")
-            for job, ctx, rng, layout in selected(plan(outdir, size, seed), choose, seed)
+            for job, ctx, rng, layout in selected(plan(outdir, size, seed), choose, _office_layout(seed))
         ]
         pdfs = print_workbooks([p.parts[1] for p in pending], work / "printed")
         truths = [finish(p, pdf, outdir) for p, pdf in zip(pending, pdfs, strict=True)]
@@ -97,21 +110,43 @@ def write_office_corpus(
     return truths
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m samplegen.office", description=__doc__.split("\n")[0])
+def producer_main(
+    argv: list[str] | None,
+    prog: str,
+    doc: str,
+    write: Callable[..., list[dict]],
+    fixture_dir: Path,
+    fixtures: dict,
+    missing: type[Exception],
+) -> int:
+    """The command line of a producer: ``OUTDIR [--size] [--seed]`` or ``--fixtures``; exit 2 with the
+    install hint when its program (``missing``) is absent."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n")[0])
     parser.add_argument("outdir", nargs="?", type=Path, help="corpus folder (pdfs/, truth/)")
     parser.add_argument("--size", default="demo", choices=("demo", "full"))
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--fixtures", action="store_true", help=f"refresh {FIXTURE_DIR}")
+    parser.add_argument("--fixtures", action="store_true", help=f"refresh {fixture_dir}")
     args = parser.parse_args(argv)
     if not args.fixtures and args.outdir is None:
         parser.error("give OUTDIR or --fixtures")
     try:
         if args.fixtures:
-            write_office_corpus(FIXTURE_DIR, "demo", 2024, FIXTURES)
+            write(fixture_dir, "demo", 2024, fixtures)
         else:
-            write_office_corpus(args.outdir, args.size, args.seed)
-    except LibreOfficeMissing as error:
+            write(args.outdir, args.size, args.seed)
+    except missing as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return producer_main(
+        argv,
+        "python -m samplegen.office",
+        __doc__,
+        write_office_corpus,
+        FIXTURE_DIR,
+        FIXTURES,
+        LibreOfficeMissing,
+    )
