@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 import pypdfium2 as pdfium
 
@@ -28,6 +29,7 @@ from extract.routing import PageRoute
 from extract.settings import ExtractSettings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An unrouted page after a table image continues it as a picture when its text layer holds no more
 # than a page footer (第 3 页, 科技局2024年部门预算 - 3 -); its picture may be one row (4 % of a page).
@@ -108,22 +110,15 @@ def _continues(pdf: pdfium.PdfDocument, number: int, page_texts: list[str], ocr:
 def _read_page(
     pdf: pdfium.PdfDocument, number: int, ocr: OcrSettings, budget: float, result: ImageTables
 ) -> None:
-    announce_page(budget)
-    started, cpu = time.perf_counter(), time.process_time()
-    try:
-        with time_budget(budget):
-            image = render_page(pdf[number - 1], ocr.dpi)
-            grids = ocr_page_grids(image, number, ocr)
-    except Exception as error:  # noqa: BLE001 - the engine wraps our timeout in its own error
-        why = give_up_reason(error, time.perf_counter() - started, budget)
-        result.errors[number] = f"page {number}: table image not read ({why})"
-        log.warning("%s", result.errors[number])
-        return
-    finally:
-        result.seconds[number] = time.perf_counter() - started
-        result.cpu_seconds[number] = time.process_time() - cpu
+    grids = read_within_budget(
+        number,
+        budget,
+        "table image",
+        lambda: ocr_page_grids(render_page(pdf[number - 1], ocr.dpi), number, ocr),
+        result,
+    )
     if not grids:
-        return  # a chart or a photo: no ruled table in the picture
+        return  # not read, or a chart or a photo: no ruled table in the picture
     scale = 72 / ocr.dpi
     result.pages.append(number)
     points = [
@@ -135,6 +130,26 @@ def _read_page(
         for grid in grids
     ]
     result.grids[number] = points
+
+
+def read_within_budget(number: int, budget: float, what: str, read: Callable[[], T], record: Any) -> T | None:
+    """``read()`` for page ``number`` under its OCR time budget (announced to the worker first);
+    None when it runs over or fails, said in ``record.errors``. ``record.seconds`` and
+    ``.cpu_seconds`` get the page's wall and CPU time either way. Shared by image-table pages and
+    scanned pages."""
+    announce_page(budget)
+    started, cpu = time.perf_counter(), time.process_time()
+    try:
+        with time_budget(budget):
+            return read()
+    except Exception as error:  # noqa: BLE001 - the engine wraps our timeout in its own error
+        why = give_up_reason(error, time.perf_counter() - started, budget)
+        record.errors[number] = f"page {number}: {what} not read ({why})"
+        log.warning("%s", record.errors[number])
+        return None
+    finally:
+        record.seconds[number] = time.perf_counter() - started
+        record.cpu_seconds[number] = time.process_time() - cpu
 
 
 def give_up_reason(error: Exception, elapsed: float, budget: float) -> str:

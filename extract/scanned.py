@@ -21,7 +21,6 @@ and worker deadline extension as form (a) pages (``extract.image_pages``). The f
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,20 +121,14 @@ def _read_page(
     pdf: pdfium.PdfDocument, number: int, ocr: OcrSettings, budget: float, scan: ScannedDocument
 ) -> None:
     """One page under its time budget; a page over it (or failing) is left empty and reported."""
-    image_pages.announce_page(budget)
-    started, cpu = time.perf_counter(), time.process_time()
-    try:
-        with image_pages.time_budget(budget):
-            image, dpi = page_image(pdf[number - 1], ocr.dpi)
-            page = read_scanned_page(image, dpi, number, ocr)
-    except Exception as error:  # noqa: BLE001 - the engine wraps our timeout in its own error
-        why = image_pages.give_up_reason(error, time.perf_counter() - started, budget)
-        scan.errors[number] = f"page {number}: scanned page not read ({why})"
-        log.warning("%s", scan.errors[number])
+
+    def read() -> ScannedPage:
+        image, dpi = page_image(pdf[number - 1], ocr.dpi)
+        return read_scanned_page(image, dpi, number, ocr)
+
+    page = image_pages.read_within_budget(number, budget, "scanned page", read, scan)
+    if page is None:
         return
-    finally:
-        scan.seconds[number] = time.perf_counter() - started
-        scan.cpu_seconds[number] = time.process_time() - cpu
     scan.read[number] = page
     on_page(number, page)
     scan.layouts[number - 1] = page.lines
