@@ -29,20 +29,15 @@ from typing import Any
 
 from dagster import AssetKey, DagsterInstance, execute_job
 from rich.console import Console
-from rich.markup import escape
 
 from assets.extraction import extracted_documents, source_documents
 from assets.loading import normalised_lines, warehouse_documents
 from assets.partitions import range_tags, register_new
 from assets.publishing import published_warehouse
 from assets.resources import StagingStore, resource_run_config
-from pipelines.ingest import QUIET_LOGS, collect_outcomes, report_missing, root_cause
-from pipelines.plan import plan_batch
-from pipelines.report import print_outcome, print_skipped, print_summary
-from plumbing.known import known_documents
+from pipelines.ingest import QUIET_LOGS, any_absent, close_batch, open_batch, root_cause
 from plumbing.paths import default_staging_root, warehouse_path
 from plumbing.ranges import contiguous_ranges
-from plumbing.staged import OUTCOME
 from plumbing.tags import SKIPPED_TAG, WRITER_TAG
 from plumbing.writer_lock import writer_lock
 
@@ -161,20 +156,10 @@ def run_ingest_distributed(
     console = Console(highlight=False, soft_wrap=True)
     published = warehouse_path(warehouse).absolute()
     staging = StagingStore(root=str(default_staging_root(published)))
-    manifest = staging.manifest()
-    absent = [path for path in paths if not Path(path).exists()]
-    if absent:
-        console.print(f"[red]no such file or folder:[/] {', '.join(map(str, absent))}")
+    if any_absent(console, paths):
         return 2
     with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
-        known = known_documents(published)
-        batch = plan_batch(paths, manifest, known)
-        for entry in batch.found.files:
-            if entry.document_id in known:
-                print_skipped(console, entry, known[entry.document_id].status)
-        newly_missing = report_missing(console, known, {entry.document_id for entry in batch.found.files})
-        for entry in batch.todo:
-            staging.discard(entry.document_id, OUTCOME)
+        batch, newly_missing = open_batch(console, paths, published, staging)
     errors: list[str] = []
     if batch.todo or newly_missing:
         with warnings.catch_warnings(), postgres_instance() as instance:
@@ -182,10 +167,4 @@ def run_ingest_distributed(
             errors = run_distributed_batches(
                 instance, published, batch.keys, batch.skipped, runs, extraction_workers
             )
-    outcomes, failed = collect_outcomes(staging, batch.todo)
-    for outcome in outcomes:
-        print_outcome(console, outcome)
-    for error in errors:
-        console.print(f"[red]failed[/] {escape(error)}")
-    print_summary(console, outcomes, batch.skipped, failed, time.perf_counter() - started)
-    return 0 if not errors and not failed else 1
+    return close_batch(console, staging, batch, errors, started)

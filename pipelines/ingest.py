@@ -21,7 +21,7 @@ from assets.publishing import published_warehouse
 from assets.report import analyst_report
 from assets.resources import StagingStore, resource_run_config
 from pipelines.jobs import ingest_job
-from pipelines.plan import plan_batch, register_batch
+from pipelines.plan import Batch, plan_batch, register_batch
 from pipelines.report import print_missing, print_outcome, print_skipped, print_summary
 from plumbing.inventory import InventoryEntry
 from plumbing.known import KnownDocument, known_documents
@@ -96,20 +96,10 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
     console = Console(highlight=False, soft_wrap=True)
     published = warehouse_path(warehouse).absolute()
     staging = StagingStore(root=str(default_staging_root(published)))
-    manifest = staging.manifest()
-    absent = [path for path in paths if not Path(path).exists()]
-    if absent:
-        console.print(f"[red]no such file or folder:[/] {', '.join(map(str, absent))}")
+    if any_absent(console, paths):
         return 2
     with writer_lock(published, lambda: console.print(f"waiting for another writer of {published}")):
-        known = known_documents(published)
-        batch = plan_batch(paths, manifest, known)
-        for entry in batch.found.files:
-            if entry.document_id in known:
-                print_skipped(console, entry, known[entry.document_id].status)
-        newly_missing = report_missing(console, known, {entry.document_id for entry in batch.found.files})
-        for entry in batch.todo:
-            staging.discard(entry.document_id, OUTCOME)
+        batch, newly_missing = open_batch(console, paths, published, staging)
         errors: list[str] = []
         if batch.todo or newly_missing:
             # Entered as a context manager: the instance becomes the current one for the definitions
@@ -117,6 +107,39 @@ def run_ingest(paths: list[Path], warehouse: Path | None) -> int:
             with warnings.catch_warnings(), persistent_instance() as instance:
                 warnings.simplefilter("ignore")
                 errors = run_batches(instance, published, batch.keys, batch.skipped)
+    return close_batch(console, staging, batch, errors, started)
+
+
+def any_absent(console: Console, paths: list[Path]) -> bool:
+    """Name every given path that does not exist (the command then exits 2)."""
+    absent = [path for path in paths if not Path(path).exists()]
+    if absent:
+        console.print(f"[red]no such file or folder:[/] {', '.join(map(str, absent))}")
+    return bool(absent)
+
+
+def open_batch(
+    console: Console, paths: list[Path], published: Path, staging: StagingStore
+) -> tuple[Batch, int]:
+    """Under the writer lock: the batch planned against what the warehouse knows, the skipped and the
+    missing documents printed, stale outcomes of the documents to run dropped; with the number of
+    documents newly missing."""
+    known = known_documents(published)
+    batch = plan_batch(paths, staging.manifest(), known)
+    for entry in batch.found.files:
+        if entry.document_id in known:
+            print_skipped(console, entry, known[entry.document_id].status)
+    newly_missing = report_missing(console, known, {entry.document_id for entry in batch.found.files})
+    for entry in batch.todo:
+        staging.discard(entry.document_id, OUTCOME)
+    return batch, newly_missing
+
+
+def close_batch(
+    console: Console, staging: StagingStore, batch: Batch, errors: list[str], started: float
+) -> int:
+    """Print each document's outcome, the run errors and the summary; 0 when all ended loaded or
+    quarantined."""
     outcomes, failed = collect_outcomes(staging, batch.todo)
     for outcome in outcomes:
         print_outcome(console, outcome)
